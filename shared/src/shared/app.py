@@ -1,0 +1,68 @@
+"""The HTTP shell every service runs in: lifespan (indexes, broker), operations routes, errors."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+
+import uvicorn
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+from faststream.kafka import KafkaBroker
+from prometheus_client import CollectorRegistry
+
+from shared.errors import DomainError
+from shared.mongo import MongoClient, is_reachable
+from shared.observability import operations_router
+from shared.settings import ServiceSettings
+
+
+def create_service_app(
+    *,
+    service: str,
+    description: str,
+    broker: KafkaBroker,
+    mongo: MongoClient,
+    registry: CollectorRegistry,
+    routers: Sequence[APIRouter] = (),
+    on_startup: Sequence[Callable[[], Awaitable[None]]] = (),
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        for prepare in on_startup:
+            await prepare()
+        await broker.start()
+        try:
+            yield
+        finally:
+            await broker.stop()
+            await mongo.close()
+
+    async def broker_ready() -> bool:
+        return await broker.ping(timeout=2)
+
+    async def store_ready() -> bool:
+        return await is_reachable(mongo)
+
+    app = FastAPI(
+        title=f"Ombud {service}", description=description, version="1.0.0", lifespan=lifespan
+    )
+    app.add_exception_handler(DomainError, _domain_error_response)
+    app.include_router(
+        operations_router(
+            registry=registry, readiness={"kafka": broker_ready, "mongodb": store_ready}
+        )
+    )
+    for router in routers:
+        app.include_router(router)
+    return app
+
+
+async def _domain_error_response(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, DomainError)
+    return JSONResponse(
+        {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+    )
+
+
+def serve(app: FastAPI, settings: ServiceSettings) -> None:
+    """Run the service until SIGTERM; logging is already configured by the composition root."""
+    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)
