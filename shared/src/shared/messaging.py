@@ -13,6 +13,7 @@ dead-letter, and only then commit.
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -147,6 +148,8 @@ def make_broker(
         acks="all",
         enable_idempotence=True,
         middlewares=[KafkaPrometheusMiddleware(registry=registry, app_name=service), dead_letters],
+        # Through the standard logging tree, so FastStream's lines are JSON like ours.
+        logger=logging.getLogger(f"ombud.{service}.faststream"),
     )
     dead_letters.broker = broker
     return broker

@@ -1,0 +1,66 @@
+"""`ombud-stack up|down`: run the whole system locally without Docker."""
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from ombud_stack.config import StackConfig
+from ombud_stack.processes import StartupFailed, stop_leftovers
+from ombud_stack.stack import Stack
+
+
+def _urls(config: StackConfig) -> str:
+    lines = ["Ombud is running:"]
+    for service in config.services:
+        url = config.service_url(service)
+        lines.append(f"  {service:<13} {url}/docs   metrics {url}/metrics")
+    lines += [
+        f"  Kafka         {config.kafka_bootstrap}",
+        f"  MongoDB       {config.mongo_url} (FerretDB)",
+        f"  SMTP          127.0.0.1:{config.smtp_port}; mail lands in {config.mail_dir}/new",
+        f"  Logs          {config.log_dir}/<part>.log",
+        "Press Ctrl-C to stop everything.",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="ombud-stack", description=__doc__)
+    parser.add_argument("command", choices=["up", "down"])
+    parser.add_argument("--state-dir", type=Path, default=Path(".stack"))
+    parser.add_argument("--cache-dir", type=Path, default=Path(".cache"))
+    args = parser.parse_args()
+    # The broker is polled until it answers; the client's connection errors meanwhile are noise.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    config = StackConfig(state_dir=args.state_dir.resolve(), cache_dir=args.cache_dir.resolve())
+    pid_dir = config.state_dir / "pids"
+
+    if args.command == "down":
+        stopped = stop_leftovers(pid_dir) if pid_dir.is_dir() else []
+        print(f"stopped: {', '.join(stopped) or 'nothing was running'}")
+        return
+
+    if pid_dir.is_dir() and any(pid_dir.glob("*.pid")):
+        stop_leftovers(pid_dir)
+    stack = Stack(config)
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    try:
+        stack.start()
+        print(_urls(config), flush=True)
+        stopping.wait()
+    except StartupFailed as error:
+        print(f"start-up failed: {error}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("stopping...", flush=True)
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""The whole system on one machine: Kafka, FerretDB, an SMTP server and the five services."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+from pymongo import MongoClient
+
+from ombud_stack import kafka
+from ombud_stack.config import StackConfig
+from ombud_stack.processes import Managed, StartupFailed
+from shared.topics import ALL_TOPICS
+
+
+def _mongo_answers(url: str) -> bool:
+    client: MongoClient[dict[str, object]] = MongoClient(url, serverSelectionTimeoutMS=500)
+    try:
+        client.admin.command("ping")
+    except Exception:
+        return False
+    finally:
+        client.close()
+    return True
+
+
+def _http_ready(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/ready", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _smtp_answers(port: int) -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            return sock.recv(3) == b"220"
+    except OSError:
+        return False
+
+
+class Stack:
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self.processes: dict[str, Managed] = {}
+
+    def _managed(self, name: str, command: list[str], env: dict[str, str] | None = None) -> Managed:
+        managed = Managed(
+            name=name,
+            command=command,
+            log_path=self.config.log_dir / f"{name}.log",
+            pid_path=self.config.state_dir / "pids" / f"{name}.pid",
+            env=env or {},
+        )
+        self.processes[name] = managed
+        return managed
+
+    def start(self) -> None:
+        """Start everything and wait until each part is ready; stop what started on failure."""
+        try:
+            self.start_infrastructure()
+            for service in self.config.services:
+                self.start_service(service, wait=False)
+            for service in self.config.services:
+                self.wait_for_service(service)
+        except BaseException:
+            self.stop()
+            raise
+
+    def start_infrastructure(self) -> None:
+        config = self.config
+        binaries = config.cache_dir
+        if not (binaries / "kafka" / "libs").is_dir() or not (binaries / "ferretdb").is_dir():
+            raise StartupFailed(f"Kafka or FerretDB is not built in {binaries}: run `make stack`")
+        fmt, broker = kafka.prepare(config)
+        config.log_dir.mkdir(parents=True, exist_ok=True)
+        with (config.log_dir / "kafka-format.log").open("ab") as log:
+            subprocess.run(fmt, check=True, stdout=log, stderr=subprocess.STDOUT)
+        mongo_data = config.state_dir / "ferretdb"
+        mongo_data.mkdir(parents=True, exist_ok=True)
+        kafka_process = self._managed("kafka", broker)
+        ferret = self._managed(
+            "ferretdb",
+            [
+                str(binaries / "ferretdb" / "ferretdb"),
+                f"-listen=127.0.0.1:{config.mongo_port}",
+                f"-data={mongo_data}",
+            ],
+        )
+        smtp = self._managed(
+            "smtp",
+            [
+                sys.executable,
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-u",
+                "-l",
+                f"127.0.0.1:{config.smtp_port}",
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+                str(config.mail_dir),
+            ],
+        )
+        for process in (kafka_process, ferret, smtp):
+            process.start()
+        ferret.wait_until(lambda: _mongo_answers(config.mongo_url), timeout=60)
+        smtp.wait_until(lambda: _smtp_answers(config.smtp_port), timeout=30)
+        kafka_process.wait_until(lambda: kafka.answers(config.kafka_bootstrap), timeout=120)
+        kafka.create_topics(config.kafka_bootstrap, ALL_TOPICS, config.partitions)
+
+    def start_service(self, service: str, *, wait: bool = True) -> None:
+        executable = Path(sys.executable).parent / f"ombud-{service}"
+        managed = self._managed(service, [str(executable)], self.config.service_env(service))
+        managed.start()
+        if wait:
+            self.wait_for_service(service)
+
+    def wait_for_service(self, service: str) -> None:
+        url = self.config.service_url(service)
+        self.processes[service].wait_until(lambda: _http_ready(url), timeout=90)
+
+    def kill(self, name: str) -> None:
+        self.processes[name].kill()
+
+    def stop(self) -> None:
+        """Services first (they finish in-flight work and commit), infrastructure last."""
+        for name in reversed(list(self.processes)):
+            self.processes[name].stop()
+        self.processes.clear()

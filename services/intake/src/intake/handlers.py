@@ -1,0 +1,24 @@
+"""Intake's Kafka edge: channel integrations may publish submissions instead of calling HTTP."""
+
+import uuid
+
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from shared.messaging import subscribe
+
+from intake import service
+from shared import topics
+
+
+def register_handlers(broker: KafkaBroker, *, deps: service.IntakeDeps) -> None:
+    @subscribe(broker, topics.SUBMITTED, group_id="intake")
+    async def take_in_submission(message: KafkaMessage) -> None:
+        """A complaint published by a channel, keyed `channel:external_id`."""
+        record = message.raw_message
+        key = record.key.decode(errors="replace") if record.key else None
+        await service.take_in_channel_message(
+            raw=message.body,
+            source=f"submission:{key or f'{record.partition}@{record.offset}'}",
+            trace_id=message.headers.get("trace_id") or uuid.uuid4().hex,
+            deps=deps,
+        )

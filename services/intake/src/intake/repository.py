@@ -1,0 +1,43 @@
+"""Every MongoDB query of intake: one record per submission, keyed by channel + external id."""
+
+from datetime import datetime
+from typing import Any
+
+from pymongo import ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+from intake.service import NumberTaken
+
+
+class SubmissionRepository:
+    def __init__(self, database: AsyncDatabase[dict[str, Any]]) -> None:
+        self._submissions: AsyncCollection[dict[str, Any]] = database["submissions"]
+
+    async def ensure_indexes(self) -> None:
+        await self._submissions.create_index("key", unique=True, name="idempotency_key")
+        await self._submissions.create_index("number", unique=True, name="number")
+        await self._submissions.create_index("complaint_id", unique=True, name="complaint_id")
+
+    async def claim(self, *, key: str, new_record: dict[str, Any]) -> dict[str, Any]:
+        """The record stored under `key`: the existing one, or `new_record` once inserted."""
+        try:
+            record = await self._submissions.find_one_and_update(
+                {"key": key},
+                {"$setOnInsert": {"key": key, **new_record}},
+                upsert=True,
+                return_document=ReturnDocument.AFTER,
+            )
+        except DuplicateKeyError as error:
+            existing = await self._submissions.find_one({"key": key})
+            if existing is not None:  # a concurrent first submission of the same key won
+                return existing
+            raise NumberTaken from error
+        assert record is not None
+        return record
+
+    async def mark_published(self, *, key: str, at: datetime) -> None:
+        await self._submissions.update_one(
+            {"key": key, "published_at": None}, {"$set": {"published_at": at}}
+        )

@@ -1,0 +1,161 @@
+"""Intake's rules: every submission gets one complaint, a number, and a durable event."""
+
+import secrets
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+import structlog
+from pydantic import ValidationError
+from shared.access import access_code
+from shared.clock import Clock
+from shared.events import (
+    ComplaintReceived,
+    ComplaintRejected,
+    ComplaintSubmission,
+    Event,
+    RejectionReason,
+    new_event,
+)
+
+from intake.metrics import IntakeMetrics
+
+log = structlog.get_logger(__name__)
+
+PRODUCER = "intake"
+# Crockford's base32: no I, L, O or U, so a number read over the phone is not misheard.
+_NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_NUMBER_ATTEMPTS = 5
+
+Publish = Callable[[Event], Awaitable[None]]
+
+
+class Submissions(Protocol):
+    async def claim(self, *, key: str, new_record: dict[str, Any]) -> dict[str, Any]: ...
+
+
+class NumberTaken(Exception):
+    """The freshly drawn complaint number already belongs to another complaint."""
+
+
+@dataclass(frozen=True)
+class IntakeDeps:
+    """What intake's rules work with; built once in the composition root."""
+
+    submissions: Submissions
+    publish_received: Publish
+    publish_rejected: Publish
+    clock: Clock
+    access_key: str
+    metrics: IntakeMetrics
+
+
+@dataclass(frozen=True)
+class Accepted:
+    complaint_id: str
+    number: str
+    access_code: str
+    first_time: bool
+    status: Literal["received"] = "received"
+
+
+def draw_number() -> str:
+    """A short, unguessable complaint number such as `OMB-7K3F-9Q2X`."""
+    code = "".join(secrets.choice(_NUMBER_ALPHABET) for _ in range(8))
+    return f"OMB-{code[:4]}-{code[4:]}"
+
+
+async def accept_submission(
+    *,
+    submission: ComplaintSubmission,
+    path: Literal["http", "kafka"],
+    trace_id: str,
+    deps: IntakeDeps,
+) -> Accepted:
+    """Store the submission once, then make `complaints.received` durable.
+
+    The stored submission, not the repeated one, is what the event carries: a channel that
+    sends the same id twice gets the same complaint and the same event id.
+    """
+    key = submission.idempotency_key
+    for _ in range(_NUMBER_ATTEMPTS):
+        candidate = {
+            "complaint_id": str(uuid.uuid4()),
+            "number": draw_number(),
+            "received_at": deps.clock(),
+            "trace_id": trace_id,
+            "submission": submission.model_dump(mode="json"),
+            "published_at": None,
+        }
+        try:
+            record = await deps.submissions.claim(key=key, new_record=candidate)
+        except NumberTaken:
+            continue
+        break
+    else:
+        raise RuntimeError("could not draw a free complaint number")
+
+    first_time = record["complaint_id"] == candidate["complaint_id"]
+    event = new_event(
+        ComplaintReceived,
+        complaint_id=record["complaint_id"],
+        producer=PRODUCER,
+        trace_id=record["trace_id"],
+        occurred_at=record["received_at"],
+        number=record["number"],
+        submission=ComplaintSubmission.model_validate(record["submission"]),
+    )
+    # Published again on a repeat too: the first attempt may have died before Kafka had it.
+    await deps.publish_received(event)
+    if first_time:
+        deps.metrics.accepted.labels(channel=submission.channel, path=path).inc()
+    else:
+        deps.metrics.repeated.labels(channel=submission.channel).inc()
+    log.info("complaint accepted", complaint_id=event.complaint_id, path=path, repeat=not first_time)
+    return Accepted(
+        complaint_id=event.complaint_id,
+        number=event.number,
+        access_code=access_code(key=deps.access_key, complaint_id=event.complaint_id),
+        first_time=first_time,
+    )
+
+
+async def take_in_channel_message(
+    *,
+    raw: bytes,
+    source: str,
+    trace_id: str,
+    deps: IntakeDeps,
+) -> None:
+    """A channel's message from Kafka: accepted like an HTTP submission, or rejected with reasons.
+
+    `source` names the message (its key, or its partition and offset) so a redelivered invalid
+    message produces the same rejection event.
+    """
+    try:
+        submission = ComplaintSubmission.model_validate_json(raw)
+    except ValidationError as error:
+        reasons = [
+            RejectionReason(field=".".join(map(str, problem["loc"])) or "body", message=problem["msg"])
+            for problem in error.errors(include_input=False, include_url=False)
+        ]
+        await deps.publish_rejected(
+            new_event(
+                ComplaintRejected,
+                complaint_id=source,
+                producer=PRODUCER,
+                trace_id=trace_id,
+                occurred_at=deps.clock(),
+                reasons=reasons,
+            )
+        )
+        deps.metrics.rejected.inc()
+        log.warning("channel message rejected", source=source, problems=len(reasons))
+        return
+    await accept_submission(
+        submission=submission,
+        path="kafka",
+        trace_id=trace_id,
+        deps=deps,
+    )
