@@ -1,0 +1,50 @@
+"""Composition root of the classifier."""
+
+from functools import partial
+
+from fastapi import FastAPI
+from prometheus_client import CollectorRegistry
+
+from classifier.handlers import register_handlers
+from classifier.metrics import ClassifierMetrics
+from classifier.repository import DecisionRepository
+from classifier.service import ClassifierDeps
+from classifier.settings import ClassifierSettings
+from shared import topics
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import ComplaintClassified
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging
+
+SERVICE = "classifier"
+
+
+def create_app(settings: ClassifierSettings) -> FastAPI:
+    registry = CollectorRegistry()
+    broker = make_broker(settings, service=SERVICE, registry=registry)
+    mongo = make_mongo_client(settings)
+    decisions = DecisionRepository(mongo[settings.mongo_database])
+    classified = broker.publisher(topics.CLASSIFIED, schema=ComplaintClassified)
+    deps = ClassifierDeps(
+        decisions=decisions,
+        publish_classified=partial(publish_event, classified),
+        clock=utc_now,
+        metrics=ClassifierMetrics(registry),
+    )
+    register_handlers(broker, deps=deps)
+    return create_service_app(
+        service=SERVICE,
+        description="Gives every complaint a category, priority and language, with its reasons.",
+        broker=broker,
+        mongo=mongo,
+        registry=registry,
+        on_startup=[decisions.ensure_indexes],
+    )
+
+
+def run() -> None:
+    settings = ClassifierSettings()
+    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
+    serve(create_app(settings), settings)
