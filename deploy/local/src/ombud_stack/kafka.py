@@ -2,6 +2,7 @@
 
 import asyncio
 import base64
+import contextlib
 import uuid
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def prepare(config: StackConfig) -> tuple[list[str], list[str]]:
     )
     cluster_id_file = kafka_dir / "cluster.id"
     if not cluster_id_file.exists():
-        cluster_id_file.write_text(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))
+        cluster_id_file.write_text(
+            base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        )
     fmt = java_command(
         config,
         "kafka.tools.StorageTool",
@@ -108,12 +111,10 @@ async def _create_topics(bootstrap: str, topics: tuple[str, ...], partitions: in
         existing = set(await admin.list_topics())
         missing = [t for t in topics if t not in existing]
         if missing:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(
                     [NewTopic(t, num_partitions=partitions, replication_factor=1) for t in missing]
                 )
-            except TopicAlreadyExistsError:
-                pass
     finally:
         await admin.close()
 

@@ -1,5 +1,6 @@
 """Child processes of the stack: each with its own log file and a pid file, stopped cleanly."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -95,8 +96,6 @@ def _exists(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    try:  # a zombie of ours still "exists" until reaped
+    with contextlib.suppress(ChildProcessError):  # a zombie of ours "exists" until reaped
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
     return True

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
-
 from shared.events import Category
 
 

@@ -4,6 +4,12 @@ from functools import partial
 
 from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import ComplaintAssigned
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging
 
 from assignment.directory import Directory
 from assignment.handlers import register_handlers
@@ -12,12 +18,6 @@ from assignment.repository import CaseRepository
 from assignment.service import AssignmentDeps
 from assignment.settings import AssignmentSettings
 from shared import topics
-from shared.app import create_service_app, serve
-from shared.clock import utc_now
-from shared.events import ComplaintAssigned
-from shared.messaging import make_broker, publish_event
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging
 
 SERVICE = "assignment"
 

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 from pydantic_settings import SettingsConfigDict
-
 from shared.settings import ServiceSettings
 
 

@@ -199,7 +199,9 @@ def guess_language(text: str, declared: str | None) -> str:
         return "zh"
     if re.search(r"[\u0400-\u04ff]", text):
         return "ru"
-    dutch_only_words = r"\b(het|een|niet|mijn|mij|ik|wil|hij|zij|wordt|heb|hebben|van|iemand|geen)\b"
+    dutch_only_words = (
+        r"\b(het|een|niet|mijn|mij|ik|wil|hij|zij|wordt|heb|hebben|van|iemand|geen)\b"
+    )
     return "nl" if re.search(dutch_only_words, text.lower()) else "en"
 
 

@@ -112,7 +112,9 @@ async def accept_submission(
         deps.metrics.accepted.labels(channel=submission.channel, path=path).inc()
     else:
         deps.metrics.repeated.labels(channel=submission.channel).inc()
-    log.info("complaint accepted", complaint_id=event.complaint_id, path=path, repeat=not first_time)
+    log.info(
+        "complaint accepted", complaint_id=event.complaint_id, path=path, repeat=not first_time
+    )
     return Accepted(
         complaint_id=event.complaint_id,
         number=event.number,
@@ -137,7 +139,9 @@ async def take_in_channel_message(
         submission = ComplaintSubmission.model_validate_json(raw)
     except ValidationError as error:
         reasons = [
-            RejectionReason(field=".".join(map(str, problem["loc"])) or "body", message=problem["msg"])
+            RejectionReason(
+                field=".".join(map(str, problem["loc"])) or "body", message=problem["msg"]
+            )
             for problem in error.errors(include_input=False, include_url=False)
         ]
         await deps.publish_rejected(

@@ -4,6 +4,12 @@ from functools import partial
 
 from fastapi import FastAPI
 from prometheus_client import CollectorRegistry
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import NotificationFailed, NotificationSent
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging
 
 from notification.handlers import register_handlers
 from notification.mailer import SmtpMailer
@@ -13,12 +19,6 @@ from notification.service import NotificationDeps
 from notification.settings import NotificationSettings
 from notification.templates import Templates
 from shared import topics
-from shared.app import create_service_app, serve
-from shared.clock import utc_now
-from shared.events import NotificationFailed, NotificationSent
-from shared.messaging import make_broker, publish_event
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging
 
 SERVICE = "notification"
 
@@ -44,7 +44,7 @@ def create_app(settings: NotificationSettings) -> FastAPI:
     register_handlers(broker, deps=deps)
     return create_service_app(
         service=SERVICE,
-        description="Tells reporters and handlers what they must hear, by email, in their language.",
+        description="Tells reporters and handlers what they must hear, in their language.",
         broker=broker,
         mongo=mongo,
         registry=registry,

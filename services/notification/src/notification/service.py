@@ -7,16 +7,6 @@ from email.message import EmailMessage
 from typing import Literal, Protocol
 
 import structlog
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception_type,
-    stop_after_delay,
-    wait_exponential_jitter,
-)
-
-from notification.mailer import PermanentFailure, TransientFailure
-from notification.metrics import NotificationMetrics
-from notification.templates import Templates
 from shared.access import access_code
 from shared.clock import Clock
 from shared.events import (
@@ -27,6 +17,16 @@ from shared.events import (
     NotificationSent,
     new_event,
 )
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception_type,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
+
+from notification.mailer import PermanentFailure, TransientFailure
+from notification.metrics import NotificationMetrics
+from notification.templates import Templates
 
 log = structlog.get_logger(__name__)
 

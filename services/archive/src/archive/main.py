@@ -1,0 +1,45 @@
+"""Composition root of the archive."""
+
+from fastapi import FastAPI
+from prometheus_client import CollectorRegistry
+from shared.app import create_service_app, serve
+from shared.messaging import make_broker
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging
+
+from archive.api import build_router
+from archive.handlers import register_handlers
+from archive.metrics import ArchiveMetrics
+from archive.repository import ArchiveRepository
+from archive.service import ArchiveDeps
+from archive.settings import ArchiveSettings
+
+SERVICE = "archive"
+
+
+def create_app(settings: ArchiveSettings) -> FastAPI:
+    registry = CollectorRegistry()
+    broker = make_broker(settings, service=SERVICE, registry=registry)
+    mongo = make_mongo_client(settings)
+    archive = ArchiveRepository(mongo[settings.mongo_database])
+    deps = ArchiveDeps(
+        archive=archive,
+        access_key=settings.access_code_key.get_secret_value(),
+        metrics=ArchiveMetrics(registry),
+    )
+    register_handlers(broker, deps=deps)
+    return create_service_app(
+        service=SERVICE,
+        description="Keeps every event and shows reporters their complaint's status and history.",
+        broker=broker,
+        mongo=mongo,
+        registry=registry,
+        routers=[build_router(deps=deps)],
+        on_startup=[archive.ensure_indexes],
+    )
+
+
+def run() -> None:
+    settings = ArchiveSettings()
+    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
+    serve(create_app(settings), settings)
