@@ -106,6 +106,9 @@ class DeadLetterPolicy:
             partition=record.partition,
             offset=record.offset,
             error_type=reason,
+            error=describe_error(error),
+            # A traceback names code, not data; validation errors would echo the input, so not those.
+            exc_info=not isinstance(error, ValidationError | PoisonMessage),
         )
 
 

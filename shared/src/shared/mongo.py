@@ -13,6 +13,7 @@ def make_mongo_client(settings: ServiceSettings) -> MongoClient:
     return AsyncMongoClient(
         settings.mongo_url,
         tz_aware=True,
+        uuidRepresentation="standard",
         serverSelectionTimeoutMS=5_000,
         appname=settings.mongo_database,
     )

@@ -1,5 +1,6 @@
 """The whole system on one machine: Kafka, FerretDB, an SMTP server and the five services."""
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -32,8 +33,6 @@ def _http_ready(url: str) -> bool:
 
 
 def _smtp_answers(port: int) -> bool:
-    import socket
-
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
             return sock.recv(3) == b"220"
@@ -57,10 +56,17 @@ class Stack:
         self.processes[name] = managed
         return managed
 
-    def start(self) -> None:
-        """Start everything and wait until each part is ready; stop what started on failure."""
+    def start(self, *, with_kafka_and_store: bool = True) -> None:
+        """Start everything and wait until each part is ready; stop what started on failure.
+
+        Without Kafka and the store, they are expected at the configured addresses already
+        (containers started by the tests when a Docker engine answers).
+        """
         try:
-            self.start_infrastructure()
+            if with_kafka_and_store:
+                self.start_kafka_and_store()
+            self.start_mail()
+            kafka.create_topics(self.config.kafka_bootstrap, ALL_TOPICS, self.config.partitions)
             for service in self.config.services:
                 self.start_service(service, wait=False)
             for service in self.config.services:
@@ -69,7 +75,7 @@ class Stack:
             self.stop()
             raise
 
-    def start_infrastructure(self) -> None:
+    def start_kafka_and_store(self) -> None:
         config = self.config
         binaries = config.cache_dir
         if not (binaries / "kafka" / "libs").is_dir() or not (binaries / "ferretdb").is_dir():
@@ -89,6 +95,14 @@ class Stack:
                 f"-data={mongo_data}",
             ],
         )
+        for process in (kafka_process, ferret):
+            process.start()
+        ferret.wait_until(lambda: _mongo_answers(config.mongo_url), timeout=60)
+        kafka_process.wait_until(lambda: kafka.answers(config.kafka_bootstrap), timeout=120)
+
+    def start_mail(self) -> None:
+        """A real SMTP server that files every message it receives in a Maildir."""
+        config = self.config
         smtp = self._managed(
             "smtp",
             [
@@ -104,12 +118,8 @@ class Stack:
                 str(config.mail_dir),
             ],
         )
-        for process in (kafka_process, ferret, smtp):
-            process.start()
-        ferret.wait_until(lambda: _mongo_answers(config.mongo_url), timeout=60)
+        smtp.start()
         smtp.wait_until(lambda: _smtp_answers(config.smtp_port), timeout=30)
-        kafka_process.wait_until(lambda: kafka.answers(config.kafka_bootstrap), timeout=120)
-        kafka.create_topics(config.kafka_bootstrap, ALL_TOPICS, config.partitions)
 
     def start_service(self, service: str, *, wait: bool = True) -> None:
         executable = Path(sys.executable).parent / f"ombud-{service}"

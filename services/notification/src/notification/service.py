@@ -119,7 +119,7 @@ async def tell_handler(*, assigned: ComplaintAssigned, deps: NotificationDeps) -
                 "team": assigned.team,
                 "category": assigned.category,
                 "priority": assigned.priority,
-                "language": assigned.language,
+                "reporter_language": assigned.language,
             },
         ),
         deps=deps,
@@ -141,7 +141,7 @@ async def deliver(notice: Notice, *, deps: NotificationDeps) -> None:
         # Only a phone number was given: no SMS adapter is configured in this deployment.
         await _record_failure(notice, reason="no_sms_provider", deps=deps)
         return
-    rendered = deps.templates.render(notice.kind, language=notice.language, **notice.values)
+    rendered = deps.templates.render(notice.kind, language=notice.language, values=notice.values)
     message = deps.mailer.compose(
         notification_id=notification_id,
         to=notice.email,

@@ -1,5 +1,6 @@
 """Messages rendered from Jinja2 files a non-programmer can edit: templates/<language>/<kind>.*"""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ class Templates:
             return primary
         return FALLBACK_LANGUAGE
 
-    def render(self, kind: str, *, language: str | None, **values: object) -> Rendered:
+    def render(self, kind: str, *, language: str | None, values: Mapping[str, object]) -> Rendered:
         chosen = self.language_for(language, kind)
         subject = self._env.get_template(f"{chosen}/{kind}.subject.j2").render(values)
         text = self._env.get_template(f"{chosen}/{kind}.txt.j2").render(values)

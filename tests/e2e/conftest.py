@@ -1,0 +1,71 @@
+import contextlib
+import logging
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from ombud_stack.config import StackConfig
+from ombud_stack.stack import Stack
+
+from tests.e2e.infrastructure import containers, docker_engine_answers
+
+ROOT = Path(__file__).resolve().parents[2]
+CHANNEL_KEY = "e2e-channel-key-0123456789"
+ACCESS_KEY = "e2e-access-code-key-0123456789"
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    """The whole system on ports of its own, so it can run beside `make run`."""
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    state = Path(tempfile.mkdtemp(prefix="ombud-e2e-"))
+    config = StackConfig(
+        state_dir=state,
+        cache_dir=ROOT / ".cache",
+        kafka_port=19092,
+        controller_port=19093,
+        mongo_port=37017,
+        smtp_port=11025,
+        first_service_port=18001,
+        partitions=6,
+        extra_env={
+            "OMBUD_ENVIRONMENT": "test",
+            "OMBUD_INTAKE_CHANNEL_API_KEYS": CHANNEL_KEY,
+            "OMBUD_ACCESS_CODE_KEY": ACCESS_KEY,
+            "OMBUD_LOG_LEVEL": "INFO",
+        },
+    )
+    use_docker = docker_engine_answers()
+    infrastructure = containers(config) if use_docker else contextlib.nullcontext()
+    running = Stack(config)
+    with infrastructure:
+        running.start(with_kafka_and_store=not use_docker)
+        try:
+            yield running
+        finally:
+            running.stop()
+
+
+@pytest.fixture
+def intake(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(
+        base_url=stack.config.service_url("intake"),
+        headers={"Authorization": f"Bearer {CHANNEL_KEY}"},
+        timeout=30,
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def archive(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.config.service_url("archive"), timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def unique() -> str:
+    """A fresh suffix, so no test depends on another's leftovers in the shared stack."""
+    return uuid.uuid4().hex[:12]
