@@ -107,7 +107,7 @@ class DeadLetterPolicy:
             offset=record.offset,
             error_type=reason,
             error=describe_error(error),
-            # A traceback names code, not data; validation errors would echo the input, so not those.
+            # A traceback names code, not data; a validation error would echo the input.
             exc_info=not isinstance(error, ValidationError | PoisonMessage),
         )
 
