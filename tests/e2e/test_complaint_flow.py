@@ -2,8 +2,10 @@
 
 import json
 import re
-import subprocess
 
+import httpx
+
+from tests.e2e import kcat
 from tests.e2e.mailbox import body, wait_for_messages
 from tests.e2e.polling import wait_for_status
 from tests.factories import submission
@@ -77,7 +79,12 @@ def test_kafka_complaint_published_with_kcat_is_taken_in_like_http(stack, archiv
         reported_object={"type": "account", "id": f"acc-{unique}"},
     )
 
-    _kcat_produce(stack, "complaints.submitted.v1", f"app:app-{unique}", json.dumps(complaint))
+    kcat.produce(
+        stack.config.kafka_bootstrap,
+        "complaints.submitted.v1",
+        f"app:app-{unique}",
+        json.dumps(complaint),
+    )
 
     [ack] = wait_for_messages(stack.config.mail_dir, address)
     assert "Мы получили вашу жалобу" in ack["Subject"]
@@ -100,10 +107,15 @@ def test_invalid_kafka_submission_is_rejected_with_reasons_and_intake_goes_on(
     stack, archive, unique
 ):
     key = f"app:broken-{unique}"
-    _kcat_produce(stack, "complaints.submitted.v1", key, '{"channel": "fax", "text": ""}')
+    kcat.produce(
+        stack.config.kafka_bootstrap,
+        "complaints.submitted.v1",
+        key,
+        '{"channel": "fax", "text": ""}',
+    )
     address = f"after-{unique}@example.com"
-    _kcat_produce(
-        stack,
+    kcat.produce(
+        stack.config.kafka_bootstrap,
         "complaints.submitted.v1",
         f"app:after-{unique}",
         json.dumps(
@@ -113,7 +125,12 @@ def test_invalid_kafka_submission_is_rejected_with_reasons_and_intake_goes_on(
         ),
     )
 
-    rejected = _kcat_consume_until(stack, "complaints.rejected.v1", f"submission:{key}")
+    _, _, value = kcat.consume_until(
+        stack.config.kafka_bootstrap,
+        "complaints.rejected.v1",
+        lambda _key, _headers, value: json.loads(value)["complaint_id"] == f"submission:{key}",
+    )
+    rejected = json.loads(value)
     fields = {reason["field"] for reason in rejected["reasons"]}
     assert {"channel", "text", "external_id", "reporter"} <= fields
     wait_for_messages(stack.config.mail_dir, address)
@@ -133,8 +150,6 @@ def test_status_needs_proof_and_does_not_reveal_whether_a_number_exists(intake, 
 
 
 def test_submission_needs_a_channel_key(stack, intake, unique):
-    import httpx
-
     anonymous = httpx.post(
         f"{stack.config.service_url('intake')}/v1/complaints", json=submission(unique)
     )
@@ -144,43 +159,3 @@ def test_submission_needs_a_channel_key(stack, intake, unique):
 def _handler_address(status: dict) -> str:
     first, last = status["handler_name"].lower().split(" ", 1)
     return f"{first}.{last.replace(' ', '')}@ombud.example"
-
-
-def _kcat_produce(stack, topic: str, key: str, value: str) -> None:
-    subprocess.run(
-        ["kcat", "-P", "-b", stack.config.kafka_bootstrap, "-t", topic, "-k", key],
-        input=value.encode(),
-        check=True,
-        timeout=30,
-    )
-
-
-def _kcat_consume_until(stack, topic: str, complaint_id: str, timeout: float = 60) -> dict:
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        out = subprocess.run(
-            [
-                "kcat",
-                "-C",
-                "-b",
-                stack.config.kafka_bootstrap,
-                "-t",
-                topic,
-                "-o",
-                "beginning",
-                "-e",
-                "-q",
-                "-f",
-                "%s\\n",
-            ],
-            capture_output=True,
-            check=True,
-            timeout=30,
-        ).stdout.decode()
-        for line in out.splitlines():
-            if line.strip() and json.loads(line)["complaint_id"] == complaint_id:
-                return json.loads(line)
-        time.sleep(0.5)
-    raise AssertionError(f"no event for {complaint_id} on {topic}")
