@@ -50,7 +50,7 @@ RULES: tuple[Rule, ...] = (
     Rule("content", "harassment_bullying", "P3", (
         "harass", "bully", "bullied", "stalking", "insulting me",
         "pesten", "gepest", "intimidatie", "lastiggevallen",
-        "травл", "оскорбля", "домогат", "преследу",
+        "травл", "травят", "травит", "оскорбля", "домогат", "преследу",
         "骚扰", "霸凌", "欺负", "辱骂",
     )),
     Rule("content", "sexual_content", "P3", (
