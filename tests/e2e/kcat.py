@@ -42,7 +42,7 @@ def consume_until(
             timeout=30,
         ).stdout.decode()
         for line in out.splitlines():
-            key, headers, value = (line.split("\t", 2) + ["", ""])[:3]
+            key, headers, value = ([*line.split("\t", 2), "", ""])[:3]
             if wanted(key, headers, value):
                 return key, headers, value
         time.sleep(0.5)

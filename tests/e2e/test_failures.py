@@ -62,7 +62,7 @@ def test_poison_messages_go_to_the_dead_letter_topic_and_partitions_keep_moving(
             partition=partition,
         )
 
-    key, headers, value = kcat.consume_until(
+    _key, headers, value = kcat.consume_until(
         stack.config.kafka_bootstrap,
         "complaints.classified.v1.dlq",
         lambda key, _headers, _value: key == f"poison-{unique}-0",

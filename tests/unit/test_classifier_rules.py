@@ -1,5 +1,4 @@
 import pytest
-
 from classifier.rules import RULES, classify_text
 
 

@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 
 import pytest
 from pydantic import ValidationError
-
 from shared.events import ComplaintReceived, ComplaintSubmission, event_id_for, new_event
+
 from tests.factories import submission
 
 
@@ -74,7 +74,7 @@ def test_event_times_must_carry_a_timezone():
             complaint_id="c-1",
             producer="intake",
             trace_id="t",
-            occurred_at=datetime(2026, 1, 1),  # noqa: DTZ001 - the point of the test
+            occurred_at=datetime(2026, 1, 1),
             number="OMB-AAAA-BBBB",
             submission=ComplaintSubmission.model_validate(submission("k5")),
         )

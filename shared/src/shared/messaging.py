@@ -122,7 +122,9 @@ class _RetryThenDeadLetter(BaseMiddleware):
     ) -> Any:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.policy.max_attempts),
-            wait=wait_exponential_jitter(initial=0.1, max=self.policy.max_wait_seconds),
+            wait=wait_exponential_jitter(
+                multiplier=0.1, max=self.policy.max_wait_seconds, jitter=0.1
+            ),
             retry=retry_if_not_exception_type((*_NOT_RETRYABLE, HandlerException)),
             reraise=True,
         )

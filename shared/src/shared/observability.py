@@ -10,7 +10,13 @@ from collections.abc import Awaitable, Callable, Mapping
 import structlog
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    PlatformCollector,
+    ProcessCollector,
+    generate_latest,
+)
 
 ReadinessCheck = Callable[[], Awaitable[bool]]
 
@@ -44,6 +50,14 @@ def configure_logging(*, service: str, level: str, json_output: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     structlog.contextvars.bind_contextvars(service=service)
+
+
+def new_registry() -> CollectorRegistry:
+    """A service's own registry (not the global one), with process and runtime metrics."""
+    registry = CollectorRegistry()
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
+    return registry
 
 
 def operations_router(

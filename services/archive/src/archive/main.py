@@ -1,11 +1,10 @@
 """Composition root of the archive."""
 
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
 from shared.app import create_service_app, serve
 from shared.messaging import make_broker
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging
+from shared.observability import configure_logging, new_registry
 
 from archive.api import build_router
 from archive.handlers import register_handlers
@@ -18,7 +17,7 @@ SERVICE = "archive"
 
 
 def create_app(settings: ArchiveSettings) -> FastAPI:
-    registry = CollectorRegistry()
+    registry = new_registry()
     broker = make_broker(settings, service=SERVICE, registry=registry)
     mongo = make_mongo_client(settings)
     archive = ArchiveRepository(mongo[settings.mongo_database])

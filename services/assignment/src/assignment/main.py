@@ -3,13 +3,12 @@
 from functools import partial
 
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
 from shared.app import create_service_app, serve
 from shared.clock import utc_now
 from shared.events import ComplaintAssigned
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging
+from shared.observability import configure_logging, new_registry
 
 from assignment.directory import Directory
 from assignment.handlers import register_handlers
@@ -23,7 +22,7 @@ SERVICE = "assignment"
 
 
 def create_app(settings: AssignmentSettings) -> FastAPI:
-    registry = CollectorRegistry()
+    registry = new_registry()
     broker = make_broker(settings, service=SERVICE, registry=registry)
     mongo = make_mongo_client(settings)
     cases = CaseRepository(mongo[settings.mongo_database])

@@ -3,13 +3,12 @@
 from functools import partial
 
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
 from shared.app import create_service_app, serve
 from shared.clock import utc_now
 from shared.events import ComplaintReceived, ComplaintRejected
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging
+from shared.observability import configure_logging, new_registry
 
 from intake.api import build_router
 from intake.handlers import register_handlers
@@ -23,7 +22,7 @@ SERVICE = "intake"
 
 
 def create_app(settings: IntakeSettings) -> FastAPI:
-    registry = CollectorRegistry()
+    registry = new_registry()
     broker = make_broker(settings, service=SERVICE, registry=registry)
     mongo = make_mongo_client(settings)
     submissions = SubmissionRepository(mongo[settings.mongo_database])

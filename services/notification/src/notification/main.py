@@ -3,13 +3,12 @@
 from functools import partial
 
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
 from shared.app import create_service_app, serve
 from shared.clock import utc_now
 from shared.events import NotificationFailed, NotificationSent
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging
+from shared.observability import configure_logging, new_registry
 
 from notification.handlers import register_handlers
 from notification.mailer import SmtpMailer
@@ -24,7 +23,7 @@ SERVICE = "notification"
 
 
 def create_app(settings: NotificationSettings) -> FastAPI:
-    registry = CollectorRegistry()
+    registry = new_registry()
     broker = make_broker(settings, service=SERVICE, registry=registry)
     mongo = make_mongo_client(settings)
     deliveries = DeliveryLog(mongo[settings.mongo_database])

@@ -152,7 +152,7 @@ async def deliver(notice: Notice, *, deps: NotificationDeps) -> None:
     try:
         async for attempt in AsyncRetrying(
             stop=stop_after_delay(deps.retry_seconds),
-            wait=wait_exponential_jitter(initial=0.5, max=15),
+            wait=wait_exponential_jitter(multiplier=0.5, max=15, jitter=0.5),
             retry=retry_if_exception_type(TransientFailure),
             reraise=True,
         ):
