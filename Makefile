@@ -10,7 +10,7 @@ KAFKA_LIBS := $(CACHE)/kafka/libs/.complete
 FERRETDB := $(CACHE)/ferretdb/ferretdb
 PYTEST_ARGS ?=
 
-.PHONY: help deps stack tools run down test unit e2e lint format bench clean
+.PHONY: help deps stack tools run down test unit e2e docs lint format bench clean
 
 help:
 	@echo "make run    start Kafka, FerretDB, SMTP and the five services; print where to look"
@@ -58,6 +58,9 @@ unit: deps
 
 e2e: deps stack tools
 	$(UV) run --frozen pytest tests/e2e $(PYTEST_ARGS)
+
+docs: deps
+	$(UV) run --frozen ombud-stack docs
 
 lint: deps
 	$(UV) run --frozen ruff check .

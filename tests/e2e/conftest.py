@@ -7,9 +7,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from ombud_stack.config import StackConfig
 from ombud_stack.stack import Stack
-
 from tests.e2e.infrastructure import containers, docker_engine_answers
 
 ROOT = Path(__file__).resolve().parents[2]

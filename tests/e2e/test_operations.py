@@ -2,8 +2,8 @@
 
 import httpx
 import pytest
-from ombud_stack.config import SERVICES
 
+from ombud_stack.config import SERVICES
 from tests.factories import submission
 
 

@@ -3,9 +3,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from prometheus_client import CollectorRegistry
+
 from archive.metrics import ArchiveMetrics
 from archive.service import ArchiveDeps, ProofRequired, archive_event, status_for_reporter
-from prometheus_client import CollectorRegistry
 from shared.access import access_code
 from shared.errors import NotFound
 from shared.events import (
@@ -15,7 +16,6 @@ from shared.events import (
     ComplaintSubmission,
     new_event,
 )
-
 from tests.factories import submission
 
 KEY = "unit-test-key-0123456789"

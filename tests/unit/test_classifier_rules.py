@@ -1,4 +1,5 @@
 import pytest
+
 from classifier.rules import RULES, classify_text
 
 

@@ -3,8 +3,8 @@ from datetime import UTC, datetime
 
 import pytest
 from pydantic import ValidationError
-from shared.events import ComplaintReceived, ComplaintSubmission, event_id_for, new_event
 
+from shared.events import ComplaintReceived, ComplaintSubmission, event_id_for, new_event
 from tests.factories import submission
 
 

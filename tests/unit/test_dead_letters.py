@@ -4,6 +4,7 @@ import pytest
 from faststream.kafka import TestKafkaBroker
 from prometheus_client import CollectorRegistry
 from pydantic import BaseModel
+
 from shared.messaging import make_broker, subscribe
 from shared.settings import ServiceSettings
 

@@ -3,6 +3,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from prometheus_client import CollectorRegistry
+
 from intake.metrics import IntakeMetrics
 from intake.service import (
     IntakeDeps,
@@ -11,10 +13,8 @@ from intake.service import (
     draw_number,
     take_in_channel_message,
 )
-from prometheus_client import CollectorRegistry
 from shared.errors import Unavailable
 from shared.events import ComplaintReceived, ComplaintRejected, ComplaintSubmission, Event
-
 from tests.factories import submission
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)

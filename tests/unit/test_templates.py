@@ -2,6 +2,7 @@ import re
 
 import pytest
 from jinja2 import UndefinedError
+
 from notification.templates import TEMPLATE_DIR, Templates
 
 LANGUAGES = ("en", "nl", "ru", "zh")

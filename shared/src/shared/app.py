@@ -45,6 +45,7 @@ def create_service_app(
     app = FastAPI(
         title=f"Ombud {service}", description=description, version="1.0.0", lifespan=lifespan
     )
+    app.state.broker = broker  # for the AsyncAPI document, generated from the same objects
     app.add_exception_handler(DomainError, _domain_error_response)
     app.include_router(
         operations_router(

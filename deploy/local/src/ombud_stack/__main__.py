@@ -1,4 +1,5 @@
-"""`ombud-stack up|down`: run the whole system locally without Docker."""
+"""`ombud-stack up|down`: run the whole system locally without Docker.
+`ombud-stack docs`: write the OpenAPI and AsyncAPI documents to docs/api/."""
 
 import argparse
 import logging
@@ -29,7 +30,7 @@ def _urls(config: StackConfig) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="ombud-stack", description=__doc__)
-    parser.add_argument("command", choices=["up", "down"])
+    parser.add_argument("command", choices=["up", "down", "docs"])
     parser.add_argument("--state-dir", type=Path, default=Path(".stack"))
     parser.add_argument("--cache-dir", type=Path, default=Path(".cache"))
     args = parser.parse_args()
@@ -37,6 +38,13 @@ def main() -> None:
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     config = StackConfig(state_dir=args.state_dir.resolve(), cache_dir=args.cache_dir.resolve())
     pid_dir = config.state_dir / "pids"
+
+    if args.command == "docs":
+        from ombud_stack import contracts
+
+        contracts.write(Path("docs/api"))
+        print("wrote docs/api/")
+        return
 
     if args.command == "down":
         stopped = stop_leftovers(pid_dir) if pid_dir.is_dir() else []

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import httpx
 from pymongo import MongoClient
-from shared.topics import ALL_TOPICS
 
 from ombud_stack import kafka
 from ombud_stack.config import StackConfig
 from ombud_stack.processes import Managed, StartupFailed
+from shared.topics import ALL_TOPICS
 
 
 def _mongo_answers(url: str) -> bool:

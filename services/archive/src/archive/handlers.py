@@ -1,11 +1,11 @@
 """The archive's Kafka edge: every lifecycle and notification event."""
 
 from faststream.kafka import KafkaBroker
-from shared.events import ArchivedEvent
-from shared.messaging import subscribe
 
 from archive import service
 from shared import topics
+from shared.events import ArchivedEvent
+from shared.messaging import subscribe
 
 
 def register_handlers(broker: KafkaBroker, *, deps: service.ArchiveDeps) -> None:

@@ -1,10 +1,6 @@
 """Composition root of the archive."""
 
 from fastapi import FastAPI
-from shared.app import create_service_app, serve
-from shared.messaging import make_broker
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
 
 from archive.api import build_router
 from archive.handlers import register_handlers
@@ -12,6 +8,10 @@ from archive.metrics import ArchiveMetrics
 from archive.repository import ArchiveRepository
 from archive.service import ArchiveDeps
 from archive.settings import ArchiveSettings
+from shared.app import create_service_app, serve
+from shared.messaging import make_broker
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging, new_registry
 
 SERVICE = "archive"
 

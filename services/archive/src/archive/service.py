@@ -6,12 +6,12 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import structlog
-from shared.access import contact_fingerprint, is_valid_access_code
-from shared.errors import DomainError, NotFound
-from shared.events import Event
 
 from archive.metrics import ArchiveMetrics
 from archive.projection import NEXT_STEP, Projection, project, status_name, summarise
+from shared.access import contact_fingerprint, is_valid_access_code
+from shared.errors import DomainError, NotFound
+from shared.events import Event
 
 log = structlog.get_logger(__name__)
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+
 from shared.events import Category
 
 

@@ -1,11 +1,11 @@
 """Assignment's Kafka edge."""
 
 from faststream.kafka import KafkaBroker
-from shared.events import ComplaintClassified
-from shared.messaging import subscribe
 
 from assignment import service
 from shared import topics
+from shared.events import ComplaintClassified
+from shared.messaging import subscribe
 
 
 def register_handlers(broker: KafkaBroker, *, deps: service.AssignmentDeps) -> None:

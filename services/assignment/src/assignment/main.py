@@ -3,12 +3,6 @@
 from functools import partial
 
 from fastapi import FastAPI
-from shared.app import create_service_app, serve
-from shared.clock import utc_now
-from shared.events import ComplaintAssigned
-from shared.messaging import make_broker, publish_event
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
 
 from assignment.directory import Directory
 from assignment.handlers import register_handlers
@@ -17,6 +11,12 @@ from assignment.repository import CaseRepository
 from assignment.service import AssignmentDeps
 from assignment.settings import AssignmentSettings
 from shared import topics
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import ComplaintAssigned
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging, new_registry
 
 SERVICE = "assignment"
 

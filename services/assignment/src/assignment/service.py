@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
-from shared.clock import Clock
-from shared.events import ComplaintAssigned, ComplaintClassified, Event, new_event
 
 from assignment.directory import Directory
 from assignment.metrics import AssignmentMetrics
+from shared.clock import Clock
+from shared.events import ComplaintAssigned, ComplaintClassified, Event, new_event
 
 log = structlog.get_logger(__name__)
 

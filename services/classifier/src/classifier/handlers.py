@@ -1,11 +1,11 @@
 """The classifier's Kafka edge."""
 
 from faststream.kafka import KafkaBroker
-from shared.events import ComplaintReceived
-from shared.messaging import subscribe
 
 from classifier import service
 from shared import topics
+from shared.events import ComplaintReceived
+from shared.messaging import subscribe
 
 
 def register_handlers(broker: KafkaBroker, *, deps: service.ClassifierDeps) -> None:

@@ -3,12 +3,6 @@
 from functools import partial
 
 from fastapi import FastAPI
-from shared.app import create_service_app, serve
-from shared.clock import utc_now
-from shared.events import ComplaintClassified
-from shared.messaging import make_broker, publish_event
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
 
 from classifier.handlers import register_handlers
 from classifier.metrics import ClassifierMetrics
@@ -16,6 +10,12 @@ from classifier.repository import DecisionRepository
 from classifier.service import ClassifierDeps
 from classifier.settings import ClassifierSettings
 from shared import topics
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import ComplaintClassified
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging, new_registry
 
 SERVICE = "classifier"
 

@@ -5,11 +5,11 @@ from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 import structlog
-from shared.clock import Clock
-from shared.events import ComplaintClassified, ComplaintReceived, Event, new_event
 
 from classifier.metrics import ClassifierMetrics
 from classifier.rules import classify_text
+from shared.clock import Clock
+from shared.events import ComplaintClassified, ComplaintReceived, Event, new_event
 
 log = structlog.get_logger(__name__)
 

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from shared.events import ComplaintSubmission
 
 from intake import service
+from shared.events import ComplaintSubmission
 
 
 class ComplaintAccepted(BaseModel):

@@ -4,10 +4,10 @@ import uuid
 
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from shared.messaging import subscribe
 
 from intake import service
 from shared import topics
+from shared.messaging import subscribe
 
 
 def register_handlers(broker: KafkaBroker, *, deps: service.IntakeDeps) -> None:

@@ -3,12 +3,6 @@
 from functools import partial
 
 from fastapi import FastAPI
-from shared.app import create_service_app, serve
-from shared.clock import utc_now
-from shared.events import ComplaintReceived, ComplaintRejected
-from shared.messaging import make_broker, publish_event
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
 
 from intake.api import build_router
 from intake.handlers import register_handlers
@@ -17,6 +11,12 @@ from intake.repository import SubmissionRepository
 from intake.service import IntakeDeps
 from intake.settings import IntakeSettings
 from shared import topics
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import ComplaintReceived, ComplaintRejected
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging, new_registry
 
 SERVICE = "intake"
 

@@ -8,6 +8,8 @@ from typing import Any, Literal, Protocol
 
 import structlog
 from pydantic import ValidationError
+
+from intake.metrics import IntakeMetrics
 from shared.access import access_code
 from shared.clock import Clock
 from shared.events import (
@@ -18,8 +20,6 @@ from shared.events import (
     RejectionReason,
     new_event,
 )
-
-from intake.metrics import IntakeMetrics
 
 log = structlog.get_logger(__name__)
 

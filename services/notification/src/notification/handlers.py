@@ -1,11 +1,11 @@
 """Notification's Kafka edge: lifecycle events someone must hear about."""
 
 from faststream.kafka import KafkaBroker
-from shared.events import ComplaintAssigned, ComplaintReceived
-from shared.messaging import subscribe
 
 from notification import service
 from shared import topics
+from shared.events import ComplaintAssigned, ComplaintReceived
+from shared.messaging import subscribe
 
 
 def register_handlers(broker: KafkaBroker, *, deps: service.NotificationDeps) -> None:

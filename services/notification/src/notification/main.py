@@ -3,12 +3,6 @@
 from functools import partial
 
 from fastapi import FastAPI
-from shared.app import create_service_app, serve
-from shared.clock import utc_now
-from shared.events import NotificationFailed, NotificationSent
-from shared.messaging import make_broker, publish_event
-from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
 
 from notification.handlers import register_handlers
 from notification.mailer import SmtpMailer
@@ -18,6 +12,12 @@ from notification.service import NotificationDeps
 from notification.settings import NotificationSettings
 from notification.templates import Templates
 from shared import topics
+from shared.app import create_service_app, serve
+from shared.clock import utc_now
+from shared.events import NotificationFailed, NotificationSent
+from shared.messaging import make_broker, publish_event
+from shared.mongo import make_mongo_client
+from shared.observability import configure_logging, new_registry
 
 SERVICE = "notification"
 

@@ -7,16 +7,6 @@ from email.message import EmailMessage
 from typing import Literal, Protocol
 
 import structlog
-from shared.access import access_code
-from shared.clock import Clock
-from shared.events import (
-    ComplaintAssigned,
-    ComplaintReceived,
-    Event,
-    NotificationFailed,
-    NotificationSent,
-    new_event,
-)
 from tenacity import (
     AsyncRetrying,
     retry_if_exception_type,
@@ -27,6 +17,16 @@ from tenacity import (
 from notification.mailer import PermanentFailure, TransientFailure
 from notification.metrics import NotificationMetrics
 from notification.templates import Templates
+from shared.access import access_code
+from shared.clock import Clock
+from shared.events import (
+    ComplaintAssigned,
+    ComplaintReceived,
+    Event,
+    NotificationFailed,
+    NotificationSent,
+    new_event,
+)
 
 log = structlog.get_logger(__name__)
 
