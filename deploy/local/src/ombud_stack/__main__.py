@@ -55,16 +55,20 @@ def main() -> None:
         stop_leftovers(pid_dir)
     stack = Stack(config)
     stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    # Set explicitly: a runner started in the background inherits an ignored SIGINT.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
     try:
         stack.start()
         print(_urls(config), flush=True)
-        stopping.wait()
+        reported: set[str] = set()
+        while not stopping.wait(2):
+            for name in stack.exited() - reported:
+                print(f"{name} exited; see {config.log_dir / name}.log", file=sys.stderr)
+                reported.add(name)
     except StartupFailed as error:
         print(f"start-up failed: {error}", file=sys.stderr)
         sys.exit(1)
-    except KeyboardInterrupt:
-        pass
     finally:
         print("stopping...", flush=True)
         stack.stop()

@@ -132,6 +132,9 @@ class Stack:
         url = self.config.service_url(service)
         self.processes[service].wait_until(lambda: _http_ready(url), timeout=90)
 
+    def exited(self) -> set[str]:
+        return {name for name, process in self.processes.items() if not process.alive()}
+
     def kill(self, name: str) -> None:
         self.processes[name].kill()
 

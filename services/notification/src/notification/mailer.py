@@ -28,7 +28,7 @@ class SmtpMailer:
         message["From"] = self._settings.mail_from
         message["To"] = to
         message["Subject"] = subject
-        message["Date"] = formatdate(localtime=False)
+        message["Date"] = formatdate(usegmt=True)
         # Derived from the notification id: a resend after a crash is recognisably the same mail.
         message["Message-ID"] = f"<{notification_id}@{self._domain}>"
         message["Content-Language"] = language
