@@ -4,6 +4,7 @@ import httpx
 import pytest
 
 from ombud_stack.config import SERVICES
+from tests.e2e.metrics import sample
 from tests.factories import submission
 
 
@@ -20,19 +21,12 @@ def test_every_service_serves_health_readiness_and_metrics(stack, service):
 
 
 def test_metrics_count_what_happened(stack, intake, unique):
-    before = _sample(
-        stack, "intake", 'ombud_intake_complaints_accepted_total{channel="web",path="http"}'
-    )
+    url = stack.config.service_url("intake")
+    series = 'ombud_intake_complaints_accepted_total{channel="web",path="http"}'
+    before = sample(url, series)
+
     assert intake.post("/v1/complaints", json=submission(unique)).status_code == 202
-    after = _sample(
-        stack, "intake", 'ombud_intake_complaints_accepted_total{channel="web",path="http"}'
-    )
-    assert after == before + 1
 
-
-def _sample(stack, service: str, series: str) -> float:
-    text = httpx.get(f"{stack.config.service_url(service)}/metrics").text
-    for line in text.splitlines():
-        if line.startswith(series + " "):
-            return float(line.rsplit(" ", 1)[1])
-    return 0.0
+    assert sample(url, series) == before + 1
+    transport = httpx.get(f"{stack.config.service_url('classifier')}/metrics").text
+    assert 'faststream_received_messages_total{app_name="classifier"' in transport
