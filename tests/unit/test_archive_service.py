@@ -1,5 +1,5 @@
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -9,14 +9,7 @@ from archive.metrics import ArchiveMetrics
 from archive.service import ArchiveDeps, ProofRequired, archive_event, status_for_reporter
 from shared.access import access_code
 from shared.errors import NotFound
-from shared.events import (
-    ComplaintAssigned,
-    ComplaintClassified,
-    ComplaintReceived,
-    ComplaintSubmission,
-    new_event,
-)
-from tests.factories import submission
+from tests.factories import lifecycle_events
 
 KEY = "unit-test-key-0123456789"
 T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -51,45 +44,6 @@ class FakeArchive:
         return sorted(mine, key=lambda e: e["occurred_at"])
 
 
-def lifecycle(complaint_id: str = "c-1", number: str = "OMB-AAAA-BBBB"):
-    common = {"complaint_id": complaint_id, "producer": "test", "trace_id": "t"}
-    return [
-        new_event(
-            ComplaintReceived,
-            **common,
-            occurred_at=T0,
-            number=number,
-            submission=ComplaintSubmission.model_validate(submission("x")),
-        ),
-        new_event(
-            ComplaintClassified,
-            **common,
-            occurred_at=T0 + timedelta(seconds=1),
-            number=number,
-            category="content",
-            subcategory="harassment_bullying",
-            priority="P3",
-            language="en",
-            confidence=0.8,
-            model_version="v",
-            reasons=["r"],
-        ),
-        new_event(
-            ComplaintAssigned,
-            **common,
-            occurred_at=T0 + timedelta(seconds=2),
-            number=number,
-            team="content-moderation",
-            handler_id="h-anna",
-            handler_name="Anna de Vries",
-            handler_email="anna@ombud.example",
-            category="content",
-            priority="P3",
-            language="en",
-        ),
-    ]
-
-
 def deps(archive: FakeArchive) -> ArchiveDeps:
     return ArchiveDeps(archive=archive, access_key=KEY, metrics=ArchiveMetrics(CollectorRegistry()))
 
@@ -97,7 +51,7 @@ def deps(archive: FakeArchive) -> ArchiveDeps:
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
 async def test_any_arrival_order_and_repeats_leave_the_same_read_model(order):
     archive = FakeArchive()
-    events = lifecycle()
+    events = lifecycle_events()
     for index in (*order, *order):
         await archive_event(event=events[index], deps=deps(archive))
 
@@ -110,7 +64,7 @@ async def test_any_arrival_order_and_repeats_leave_the_same_read_model(order):
 
 async def test_the_reporter_sees_status_and_history_with_the_access_code_or_contact():
     archive = FakeArchive()
-    for event in lifecycle():
+    for event in lifecycle_events():
         await archive_event(event=event, deps=deps(archive))
 
     code = access_code(key=KEY, complaint_id="c-1")
@@ -135,7 +89,7 @@ async def test_the_reporter_sees_status_and_history_with_the_access_code_or_cont
 
 async def test_without_proof_or_with_a_wrong_one_nothing_is_shown():
     archive = FakeArchive()
-    for event in lifecycle():
+    for event in lifecycle_events():
         await archive_event(event=event, deps=deps(archive))
 
     with pytest.raises(ProofRequired):

@@ -46,7 +46,7 @@ def create_service_app(
         title=f"Ombud {service}", description=description, version="1.0.0", lifespan=lifespan
     )
     app.state.broker = broker  # for the AsyncAPI document, generated from the same objects
-    app.add_exception_handler(DomainError, _domain_error_response)
+    app.add_exception_handler(DomainError, domain_error_response)
     app.include_router(
         operations_router(
             registry=registry, readiness={"kafka": broker_ready, "mongodb": store_ready}
@@ -57,7 +57,7 @@ def create_service_app(
     return app
 
 
-async def _domain_error_response(_: Request, error: Exception) -> JSONResponse:
+async def domain_error_response(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
     return JSONResponse(
         {"detail": error.detail}, status_code=error.status_code, headers=error.headers
