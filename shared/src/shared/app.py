@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from typing import TypeVar
 
 import uvicorn
 from fastapi import APIRouter, FastAPI, Request
@@ -11,8 +12,10 @@ from prometheus_client import CollectorRegistry
 
 from shared.errors import DomainError
 from shared.mongo import MongoClient, is_reachable
-from shared.observability import operations_router
+from shared.observability import configure_logging, operations_router
 from shared.settings import ServiceSettings
+
+SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
 
 
 def create_service_app(
@@ -64,6 +67,10 @@ async def domain_error_response(_: Request, error: Exception) -> JSONResponse:
     )
 
 
-def serve(app: FastAPI, settings: ServiceSettings) -> None:
-    """Run the service until SIGTERM; logging is already configured by the composition root."""
+def run_service(
+    *, service: str, settings: SettingsT, create_app: Callable[[SettingsT], FastAPI]
+) -> None:
+    """Configure logging, build the app, and serve it until SIGTERM."""
+    configure_logging(service=service, level=settings.log_level, json_output=settings.log_json)
+    app = create_app(settings)
     uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False)

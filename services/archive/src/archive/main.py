@@ -8,10 +8,10 @@ from archive.metrics import ArchiveMetrics
 from archive.repository import ArchiveRepository
 from archive.service import ArchiveDeps
 from archive.settings import ArchiveSettings
-from shared.app import create_service_app, serve
+from shared.app import create_service_app, run_service
 from shared.messaging import make_broker
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
+from shared.observability import new_registry
 
 SERVICE = "archive"
 
@@ -39,6 +39,4 @@ def create_app(settings: ArchiveSettings) -> FastAPI:
 
 
 def run() -> None:
-    settings = ArchiveSettings()
-    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
-    serve(create_app(settings), settings)
+    run_service(service=SERVICE, settings=ArchiveSettings(), create_app=create_app)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import structlog
+from pydantic import BaseModel
 
 from archive.metrics import ArchiveMetrics
 from archive.projection import NEXT_STEP, Projection, project, status_name, summarise
@@ -42,15 +43,15 @@ class ProofRequired(DomainError):
     status_code = 401
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(BaseModel):
     event_type: str
     occurred_at: datetime
     summary: str
 
 
-@dataclass(frozen=True)
-class ComplaintStatus:
+class ComplaintStatus(BaseModel):
+    """What a reporter sees: the current step, what comes next, and every step so far."""
+
     number: str
     status: str
     next_step: str

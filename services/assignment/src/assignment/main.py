@@ -11,12 +11,12 @@ from assignment.repository import CaseRepository
 from assignment.service import AssignmentDeps
 from assignment.settings import AssignmentSettings
 from shared import topics
-from shared.app import create_service_app, serve
+from shared.app import create_service_app, run_service
 from shared.clock import utc_now
 from shared.events import ComplaintAssigned
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
+from shared.observability import new_registry
 
 SERVICE = "assignment"
 
@@ -46,6 +46,4 @@ def create_app(settings: AssignmentSettings) -> FastAPI:
 
 
 def run() -> None:
-    settings = AssignmentSettings()
-    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
-    serve(create_app(settings), settings)
+    run_service(service=SERVICE, settings=AssignmentSettings(), create_app=create_app)

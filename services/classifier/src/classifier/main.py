@@ -10,12 +10,12 @@ from classifier.repository import DecisionRepository
 from classifier.service import ClassifierDeps
 from classifier.settings import ClassifierSettings
 from shared import topics
-from shared.app import create_service_app, serve
+from shared.app import create_service_app, run_service
 from shared.clock import utc_now
 from shared.events import ComplaintClassified
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
+from shared.observability import new_registry
 
 SERVICE = "classifier"
 
@@ -44,6 +44,4 @@ def create_app(settings: ClassifierSettings) -> FastAPI:
 
 
 def run() -> None:
-    settings = ClassifierSettings()
-    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
-    serve(create_app(settings), settings)
+    run_service(service=SERVICE, settings=ClassifierSettings(), create_app=create_app)

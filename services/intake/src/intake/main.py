@@ -11,12 +11,12 @@ from intake.repository import SubmissionRepository
 from intake.service import IntakeDeps
 from intake.settings import IntakeSettings
 from shared import topics
-from shared.app import create_service_app, serve
+from shared.app import create_service_app, run_service
 from shared.clock import utc_now
 from shared.events import ComplaintReceived, ComplaintRejected
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
+from shared.observability import new_registry
 
 SERVICE = "intake"
 
@@ -50,6 +50,4 @@ def create_app(settings: IntakeSettings) -> FastAPI:
 
 
 def run() -> None:
-    settings = IntakeSettings()
-    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
-    serve(create_app(settings), settings)
+    run_service(service=SERVICE, settings=IntakeSettings(), create_app=create_app)

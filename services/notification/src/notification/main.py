@@ -12,12 +12,12 @@ from notification.service import NotificationDeps
 from notification.settings import NotificationSettings
 from notification.templates import Templates
 from shared import topics
-from shared.app import create_service_app, serve
+from shared.app import create_service_app, run_service
 from shared.clock import utc_now
 from shared.events import NotificationFailed, NotificationSent
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
-from shared.observability import configure_logging, new_registry
+from shared.observability import new_registry
 
 SERVICE = "notification"
 
@@ -52,6 +52,4 @@ def create_app(settings: NotificationSettings) -> FastAPI:
 
 
 def run() -> None:
-    settings = NotificationSettings()
-    configure_logging(service=SERVICE, level=settings.log_level, json_output=settings.log_json)
-    serve(create_app(settings), settings)
+    run_service(service=SERVICE, settings=NotificationSettings(), create_app=create_app)
