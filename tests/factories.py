@@ -7,10 +7,10 @@ from shared.events import (
     ComplaintAssigned,
     ComplaintClassified,
     ComplaintReceived,
-    ComplaintSubmission,
     Event,
     new_event,
 )
+from shared.submission import ComplaintSubmission
 
 
 def submission(unique: str, **overrides: Any) -> dict[str, Any]:

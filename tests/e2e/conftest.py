@@ -1,5 +1,6 @@
 import contextlib
 import logging
+import os
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -22,14 +23,16 @@ def stack() -> Iterator[Stack]:
     """The whole system on ports of its own, so it can run beside `make run`."""
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     state = Path(tempfile.mkdtemp(prefix="ombud-e2e-"))
+    # Several suites can run side by side on one machine, each with its own offset.
+    offset = int(os.environ.get("OMBUD_TEST_PORT_OFFSET", "0"))
     config = StackConfig(
         state_dir=state,
         cache_dir=ROOT / ".cache",
-        kafka_port=19092,
-        controller_port=19093,
-        mongo_port=37017,
-        smtp_port=11025,
-        first_service_port=18001,
+        kafka_port=19092 + offset,
+        controller_port=19093 + offset,
+        mongo_port=37017 + offset,
+        smtp_port=11025 + offset,
+        first_service_port=18001 + offset,
         partitions=6,
         extra_env={
             "OMBUD_ENVIRONMENT": "test",

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from shared.events import ComplaintReceived, ComplaintSubmission, event_id_for, new_event
+from shared.events import ComplaintReceived, event_id_for, new_event
+from shared.submission import ComplaintSubmission
 from tests.factories import submission
 
 

@@ -14,7 +14,8 @@ from intake.service import (
     take_in_channel_message,
 )
 from shared.errors import Unavailable
-from shared.events import ComplaintReceived, ComplaintRejected, ComplaintSubmission, Event
+from shared.events import ComplaintReceived, ComplaintRejected, Event
+from shared.submission import ComplaintSubmission
 from tests.factories import submission
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)

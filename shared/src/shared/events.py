@@ -1,4 +1,4 @@
-"""The contract between services: the submission a channel sends, and every event on Kafka.
+"""The contract between services: every event on Kafka.
 
 Events are immutable facts. Each carries the envelope (`event_id`, `event_type`, `occurred_at`,
 `complaint_id`, `producer`, `schema_version`, `trace_id`) and then its payload. Event ids are
@@ -12,96 +12,28 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    EmailStr,
-    Field,
-    HttpUrl,
-    StringConstraints,
-    model_validator,
+from pydantic import AwareDatetime, EmailStr, Field, StringConstraints
+
+from shared.submission import (
+    Category,
+    ComplaintSubmission,
+    ContactChannel,
+    Contract,
+    Priority,
+    ReportedObject,
 )
 
-Channel = Literal["web", "app", "phone", "social", "email"]
-ContactChannel = Literal["email", "sms"]
-ReportedObjectType = Literal[
-    "comment",
-    "direct_message",
-    "hashtag",
-    "account",
-    "live_comment",
-    "live_video",
-    "sound",
-    "suggested_search",
-    "series",
-    "sticker",
-    "post",
+Outcome = Literal[
+    "content_removed_uploader_warned",
+    "account_restored_with_apology",
+    "privacy_protection_applied",
+    "no_violation_found",
+    "insufficient_information",
+    "forwarded_to_legal",
 ]
-Category = Literal["content", "account", "privacy_security", "legal", "other"]
-Priority = Literal["P1", "P2", "P3", "P4"]
-
-# BCP 47-ish: "en", "nl-BE", "zh-Hant", "zh-TW".
-LanguageTag = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-E164Phone = Annotated[str, StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$")]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Deadline = Literal["initial_review", "investigation", "result", "appeal"]
 
 _EVENT_ID_NAMESPACE = uuid.UUID("6c1f4a52-8d5e-4b0e-9d7a-0e5b3f0c2a11")
-
-
-class Contract(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Reporter(Contract):
-    user_id: ShortText | None = None
-    email: EmailStr | None = None
-    phone: E164Phone | None = None
-    preferred_contact: ContactChannel = "email"
-    locale: LanguageTag | None = None
-
-    @model_validator(mode="after")
-    def _reachable(self) -> Reporter:
-        if self.email is None and self.phone is None:
-            raise ValueError("at least one of email and phone is required")
-        if self.preferred_contact == "email" and self.email is None:
-            raise ValueError("preferred_contact is email but no email was given")
-        if self.preferred_contact == "sms" and self.phone is None:
-            raise ValueError("preferred_contact is sms but no phone was given")
-        return self
-
-
-class ReportedObject(Contract):
-    type: ReportedObjectType
-    id: ShortText | None = None
-    url: HttpUrl | None = None
-
-
-class Attachment(Contract):
-    kind: Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,40}$")]
-    url: HttpUrl
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
-
-
-class ComplaintSubmission(Contract):
-    """What a channel integration sends, over HTTP or on `complaints.submitted.v1`."""
-
-    channel: Channel
-    external_id: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
-    ]
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
-    subject: ShortText | None = None
-    language: LanguageTag | None = None
-    reporter: Reporter
-    reported_object: ReportedObject | None = None
-    category_hint: Annotated[str, StringConstraints(max_length=100)] | None = None
-    attachments: Annotated[list[Attachment], Field(max_length=20)] = []
-
-    @property
-    def idempotency_key(self) -> str:
-        """With the channel, the channel's own id names a complaint exactly once."""
-        return f"{self.channel}:{self.external_id}"
 
 
 class Event(Contract):
@@ -142,6 +74,24 @@ class ComplaintClassified(Event):
     confidence: float
     model_version: str
     reasons: list[str]
+    # Below the confidence threshold: a person in triage decides before routing by category.
+    needs_review: bool = False
+
+
+class ComplaintReclassified(Event):
+    """A handler corrected the classifier: a labelled example for the next model."""
+
+    event_type: Literal["complaint.reclassified"] = "complaint.reclassified"
+    number: str
+    handler_id: str
+    previous_category: Category
+    previous_subcategory: str
+    previous_priority: Priority
+    category: Category
+    subcategory: str
+    priority: Priority
+    language: str
+    text: str
 
 
 class ComplaintAssigned(Event):
@@ -156,12 +106,145 @@ class ComplaintAssigned(Event):
     language: str
 
 
+class EvidenceReference(Contract):
+    kind: Literal["chat_log", "screenshot", "data_lookup", "identity_document", "link", "other"]
+    reference: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+class InvestigationStarted(Event):
+    event_type: Literal["complaint.investigation_started"] = "complaint.investigation_started"
+    number: str
+    handler_id: str
+
+
+class InformationRequested(Event):
+    """The handler needs more from the reporter; the deadline clock pauses until they answer."""
+
+    event_type: Literal["complaint.information_requested"] = "complaint.information_requested"
+    number: str
+    handler_id: str
+    question: str
+
+
+class CaseNoteAdded(Event):
+    """Internal to the handling team: never shown to the reporter."""
+
+    event_type: Literal["complaint.note_added"] = "complaint.note_added"
+    handler_id: str
+    note: str
+    evidence: tuple[EvidenceReference, ...] = ()
+
+
+class ComplaintResolved(Event):
+    event_type: Literal["complaint.resolved"] = "complaint.resolved"
+    number: str
+    handler_id: str
+    handler_name: str
+    outcome: Outcome
+    explanation: str
+    policy_basis: str
+
+
+class DeadlineWarning(Event):
+    """75 % of a deadline has passed and its step is not done."""
+
+    event_type: Literal["complaint.deadline_warning"] = "complaint.deadline_warning"
+    number: str
+    deadline: Deadline
+    due_at: AwareDatetime
+    team: str
+    handler_id: str | None
+    handler_email: EmailStr | None
+
+
+class ComplaintEscalated(Event):
+    event_type: Literal["complaint.escalated"] = "complaint.escalated"
+    number: str
+    reason: Literal["deadline_passed", "imminent_harm"]
+    deadline: Deadline | None
+    due_at: AwareDatetime | None
+    team: str
+    team_lead_id: str
+    team_lead_name: str
+    team_lead_email: EmailStr
+    priority: Priority
+
+
+class FeedbackGiven(Event):
+    event_type: Literal["complaint.feedback_given"] = "complaint.feedback_given"
+    number: str
+    rating: Annotated[int, Field(ge=1, le=5)]
+    comment: str | None = None
+
+
+class InformationProvided(Event):
+    event_type: Literal["complaint.information_provided"] = "complaint.information_provided"
+    number: str
+    answer: str
+    evidence: tuple[EvidenceReference, ...] = ()
+
+
+class AppealFiled(Event):
+    event_type: Literal["complaint.appeal_filed"] = "complaint.appeal_filed"
+    number: str
+    reasons: str
+    evidence: tuple[EvidenceReference, ...] = ()
+
+
+class ComplaintReopened(Event):
+    event_type: Literal["complaint.reopened"] = "complaint.reopened"
+    number: str
+    reason: Literal["low_rating", "information_provided", "handler"]
+    team: str
+
+
+class AppealDecided(Event):
+    event_type: Literal["complaint.appeal_decided"] = "complaint.appeal_decided"
+    number: str
+    handler_id: str
+    handler_name: str
+    decision: Literal["upheld", "overturned"]
+    explanation: str
+    original_outcome: Outcome
+
+
+class DecisionOverturned(Event):
+    """An appeal overturned a decision: downstream systems restore the content or account."""
+
+    event_type: Literal["complaint.decision_overturned"] = "complaint.decision_overturned"
+    number: str
+    original_outcome: Outcome
+    reported_object: ReportedObject | None
+
+
+class ComplaintJoinedCase(Event):
+    """Another report about the same object: handled as one case, answered to each reporter."""
+
+    event_type: Literal["complaint.joined_case"] = "complaint.joined_case"
+    number: str
+    case_id: str
+
+
+class ComplaintClosed(Event):
+    event_type: Literal["complaint.closed"] = "complaint.closed"
+    number: str
+    reason: Literal["answered", "rejected", "merged"]
+
+
+class ReporterDataErased(Event):
+    """Erase the reporter's personal data of this complaint everywhere; statistics stay."""
+
+    event_type: Literal["reporter.data_erased"] = "reporter.data_erased"
+    requested_by: str
+    reason: Literal["gdpr_request", "retention_expired"]
+
+
 class NotificationSent(Event):
     event_type: Literal["notification.sent"] = "notification.sent"
     notification_id: uuid.UUID
     kind: str
     channel: ContactChannel
-    recipient_role: Literal["reporter", "handler"]
+    recipient_role: Literal["reporter", "handler", "team_lead"]
 
 
 class NotificationFailed(Event):
@@ -169,7 +252,7 @@ class NotificationFailed(Event):
     notification_id: uuid.UUID
     kind: str
     channel: ContactChannel
-    recipient_role: Literal["reporter", "handler"]
+    recipient_role: Literal["reporter", "handler", "team_lead"]
     reason: str
     permanent: bool
 
@@ -178,10 +261,31 @@ ArchivedEvent = Annotated[
     ComplaintReceived
     | ComplaintRejected
     | ComplaintClassified
+    | ComplaintReclassified
     | ComplaintAssigned
+    | ComplaintJoinedCase
+    | InvestigationStarted
+    | InformationRequested
+    | CaseNoteAdded
+    | ComplaintResolved
+    | DeadlineWarning
+    | ComplaintEscalated
+    | FeedbackGiven
+    | InformationProvided
+    | AppealFiled
+    | ComplaintReopened
+    | AppealDecided
+    | DecisionOverturned
+    | ComplaintClosed
+    | ReporterDataErased
     | NotificationSent
     | NotificationFailed,
     Field(discriminator="event_type"),
+]
+
+# What users send back through intake, on one topic so their order per complaint is kept.
+UserFeedback = Annotated[
+    FeedbackGiven | InformationProvided | AppealFiled, Field(discriminator="event_type")
 ]
 
 E = TypeVar("E", bound=Event)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
-from shared.events import Category
+from shared.submission import Category
 
 
 class Handler(BaseModel):

@@ -8,7 +8,7 @@ as lower-case substrings, so stems ("угрож", "bedreig") catch their inflect
 import re
 from dataclasses import dataclass
 
-from shared.events import Category, Priority
+from shared.submission import Category, Priority
 
 RULES_VERSION = "keyword-rules-1"
 

@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from intake import service
-from shared.events import ComplaintSubmission
+from shared.submission import ComplaintSubmission
 
 
 class ComplaintAccepted(BaseModel):

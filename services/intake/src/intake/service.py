@@ -12,14 +12,8 @@ from pydantic import ValidationError
 from intake.metrics import IntakeMetrics
 from shared.access import access_code
 from shared.clock import Clock
-from shared.events import (
-    ComplaintReceived,
-    ComplaintRejected,
-    ComplaintSubmission,
-    Event,
-    RejectionReason,
-    new_event,
-)
+from shared.events import ComplaintReceived, ComplaintRejected, Event, RejectionReason, new_event
+from shared.submission import ComplaintSubmission
 
 log = structlog.get_logger(__name__)
 
