@@ -76,6 +76,8 @@ class ComplaintClassified(Event):
     reasons: list[str]
     # Below the confidence threshold: a person in triage decides before routing by category.
     needs_review: bool = False
+    # What was reported, so reports about the same object can join one case.
+    reported_object: ReportedObject | None = None
 
 
 class ComplaintReclassified(Event):
@@ -91,7 +93,6 @@ class ComplaintReclassified(Event):
     subcategory: str
     priority: Priority
     language: str
-    text: str
 
 
 class ComplaintAssigned(Event):
@@ -155,6 +156,15 @@ class DeadlineWarning(Event):
     team: str
     handler_id: str | None
     handler_email: EmailStr | None
+
+
+class DeadlinesUpdated(Event):
+    """The complaint's pending deadlines after a change (set, paused, resumed, met)."""
+
+    event_type: Literal["complaint.deadlines_updated"] = "complaint.deadlines_updated"
+    number: str
+    pending: dict[Deadline, AwareDatetime]
+    paused: bool = False
 
 
 class ComplaintEscalated(Event):
@@ -269,6 +279,7 @@ ArchivedEvent = Annotated[
     | CaseNoteAdded
     | ComplaintResolved
     | DeadlineWarning
+    | DeadlinesUpdated
     | ComplaintEscalated
     | FeedbackGiven
     | InformationProvided
