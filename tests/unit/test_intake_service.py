@@ -37,6 +37,21 @@ class FakeSubmissions:
         self.by_key[key] = {"key": key, **new_record}
         return self.by_key[key]
 
+    async def find_by_number(self, number: str) -> dict[str, Any] | None:
+        return next((r for r in self.by_key.values() if r["number"] == number), None)
+
+    async def note_progress(self, complaint_id: str, **moments: Any) -> None:
+        for record in self.by_key.values():
+            if record["complaint_id"] == complaint_id:
+                record.update(moments)
+
+    async def erase_personal_data(self, complaint_id: str) -> None:
+        for record in self.by_key.values():
+            if record["complaint_id"] == complaint_id:
+                record["erased"] = True
+                record["submission"].pop("reporter")
+                record["submission"]["text"] = "[erased]"
+
 
 class Outbox:
     def __init__(self, *, fail: bool = False) -> None:
@@ -49,12 +64,13 @@ class Outbox:
         self.events.append(event)
 
 
-def deps(submissions=None, received=None, rejected=None) -> IntakeDeps:
+def deps(submissions=None, received=None, rejected=None, feedback=None, clock=None) -> IntakeDeps:
     return IntakeDeps(
         submissions=submissions or FakeSubmissions(),
         publish_received=received or Outbox(),
         publish_rejected=rejected or Outbox(),
-        clock=lambda: NOW,
+        publish_feedback=feedback or Outbox(),
+        clock=clock or (lambda: NOW),
         access_key="unit-test-key-0123456789",
         metrics=IntakeMetrics(CollectorRegistry()),
     )

@@ -1,5 +1,7 @@
-"""The HTTP shell every service runs in: lifespan (indexes, broker), operations routes, errors."""
+"""The HTTP shell every service runs in: lifespan (indexes, broker, background work),
+operations routes, errors."""
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import TypeVar
@@ -27,15 +29,20 @@ def create_service_app(
     registry: CollectorRegistry,
     routers: Sequence[APIRouter] = (),
     on_startup: Sequence[Callable[[], Awaitable[None]]] = (),
+    background: Sequence[Callable[[], Awaitable[None]]] = (),
 ) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         for prepare in on_startup:
             await prepare()
         await broker.start()
+        tasks = [asyncio.create_task(work()) for work in background]
         try:
             yield
         finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await broker.stop()
             await mongo.close()
 

@@ -78,6 +78,8 @@ class ComplaintClassified(Event):
     needs_review: bool = False
     # What was reported, so reports about the same object can join one case.
     reported_object: ReportedObject | None = None
+    # Deadlines run from receipt, not from classification.
+    received_at: AwareDatetime | None = None
 
 
 class ComplaintReclassified(Event):

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEVELOPMENT_SECRET = "development-only-not-secret"  # noqa: S105 - refused outside development
+DEVELOPMENT_SECRET = "development-only-secret-not-for-production"  # noqa: S105 - refused outside development
 
 
 def shared(name: str) -> AliasChoices:

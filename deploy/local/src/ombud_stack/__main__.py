@@ -1,5 +1,7 @@
 """`ombud-stack up|down`: run the whole system locally without Docker.
-`ombud-stack docs`: write the OpenAPI and AsyncAPI documents to docs/api/."""
+`ombud-stack docs`: write the OpenAPI and AsyncAPI documents to docs/api/.
+`ombud-stack token --subject h-anna --role handler --team content-moderation`: an operator's
+bearer token for development, signed with OMBUD_AUTH_JWT_SECRET."""
 
 import argparse
 import logging
@@ -11,6 +13,8 @@ from pathlib import Path
 from ombud_stack.config import StackConfig
 from ombud_stack.processes import StartupFailed, stop_leftovers
 from ombud_stack.stack import Stack
+from shared.auth import ROLES, AuthSettings, issue_token
+from shared.clock import utc_now
 
 
 def _urls(config: StackConfig) -> str:
@@ -30,7 +34,10 @@ def _urls(config: StackConfig) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="ombud-stack", description=__doc__)
-    parser.add_argument("command", choices=["up", "down", "docs"])
+    parser.add_argument("command", choices=["up", "down", "docs", "token"])
+    parser.add_argument("--subject", help="token: the operator's handler id")
+    parser.add_argument("--role", action="append", choices=sorted(ROLES), help="token: a role")
+    parser.add_argument("--team", help="token: the operator's team")
     parser.add_argument("--state-dir", type=Path, default=Path(".stack"))
     parser.add_argument("--cache-dir", type=Path, default=Path(".cache"))
     args = parser.parse_args()
@@ -38,6 +45,16 @@ def main() -> None:
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     config = StackConfig(state_dir=args.state_dir.resolve(), cache_dir=args.cache_dir.resolve())
     pid_dir = config.state_dir / "pids"
+
+    if args.command == "token":
+        settings = AuthSettings(port=1, mongo_database="unused")
+        roles = args.role or ["handler"]
+        print(
+            issue_token(
+                settings=settings, subject=args.subject, roles=roles, team=args.team, now=utc_now()
+            )
+        )
+        return
 
     if args.command == "docs":
         from ombud_stack import contracts

@@ -2,14 +2,20 @@
 
 from faststream.kafka import KafkaBroker
 
-from assignment import service
+from assignment import reactions
+from assignment.cases import AssignmentDeps
 from shared import topics
-from shared.events import ComplaintClassified
+from shared.events import ComplaintClassified, UserFeedback
 from shared.messaging import subscribe
 
 
-def register_handlers(broker: KafkaBroker, *, deps: service.AssignmentDeps) -> None:
+def register_handlers(broker: KafkaBroker, *, deps: AssignmentDeps) -> None:
     @subscribe(broker, topics.CLASSIFIED, group_id="assignment")
-    async def assign(classified: ComplaintClassified) -> None:
-        """Routes each classified complaint to its team and a named handler."""
-        await service.assign_complaint(classified=classified, deps=deps)
+    async def open_case(classified: ComplaintClassified) -> None:
+        """Opens a case: triage, a joined case, or a team and a named handler."""
+        await reactions.open_case(classified=classified, deps=deps)
+
+    @subscribe(broker, topics.FEEDBACK, group_id="assignment-feedback")
+    async def take_feedback(feedback: UserFeedback) -> None:
+        """The reporter's rating, answer or appeal moves the case on."""
+        await reactions.take_feedback(feedback=feedback, deps=deps)

@@ -1,78 +1,327 @@
-"""Assignment's rules: a classified complaint gets its category's team and a named handler."""
+"""What handlers, team leads and supervisors do with cases through the API.
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+A handler sees and acts on their own team's cases only; another team's case answers as if it
+did not exist, so case numbers cannot be probed. Working on a case someone else holds needs
+the team lead.
+"""
 
-import structlog
+from datetime import datetime
+from typing import Any
 
-from assignment.directory import Directory
-from assignment.metrics import AssignmentMetrics
-from shared.clock import Clock
-from shared.events import ComplaintAssigned, ComplaintClassified, Event, new_event
+from assignment import timers
+from assignment.cases import (
+    AssignmentDeps,
+    Case,
+    commit,
+    deadlines_event,
+    emit,
+    event,
+    load,
+    move,
+    record,
+)
+from assignment.lifecycle import OPEN
+from assignment.routing import place
+from shared.auth import Principal
+from shared.errors import DomainError, NotFound
+from shared.events import (
+    AppealDecided,
+    CaseNoteAdded,
+    ComplaintClosed,
+    ComplaintReclassified,
+    ComplaintResolved,
+    DecisionOverturned,
+    EvidenceReference,
+    InformationRequested,
+    InvestigationStarted,
+    Outcome,
+)
+from shared.submission import Category, Priority
 
-log = structlog.get_logger(__name__)
-
-PRODUCER = "assignment"
-
-
-class Cases(Protocol):
-    async def find(self, complaint_id: str) -> dict[str, Any] | None: ...
-    async def next_turn(self, team_id: str) -> int: ...
-    async def keep_first(self, *, complaint_id: str, case: dict[str, Any]) -> dict[str, Any]: ...
+_PRIORITY_ORDER = {"P1": 0, "P2": 1, "P3": 2, "P4": 3}
+_FAR_FUTURE = datetime.max.replace(tzinfo=None)
 
 
-@dataclass(frozen=True)
-class AssignmentDeps:
-    cases: Cases
-    directory: Directory
-    publish_assigned: Callable[[Event], Awaitable[None]]
-    clock: Clock
-    metrics: AssignmentMetrics
+class Forbidden(DomainError):
+    status_code = 403
 
 
-async def assign_complaint(*, classified: ComplaintClassified, deps: AssignmentDeps) -> None:
-    """Round-robin within the team; a redelivered complaint keeps the handler it already has."""
-    case = await deps.cases.find(classified.complaint_id)
-    if case is None:
-        team = deps.directory.team_for(classified.category)
-        handler = team.handlers[await deps.cases.next_turn(team.id) % len(team.handlers)]
-        case = await deps.cases.keep_first(
-            complaint_id=classified.complaint_id,
-            case={
-                "number": classified.number,
-                "team": team.id,
-                "handler_id": handler.id,
-                "handler_name": handler.name,
-                "handler_email": handler.email,
-                "category": classified.category,
-                "subcategory": classified.subcategory,
-                "priority": classified.priority,
-                "language": classified.language,
-                "status": "assigned",
-                "assigned_at": deps.clock(),
-            },
+async def visible_case(deps: AssignmentDeps, principal: Principal, reference: str) -> Case:
+    case = await load(deps, reference)
+    if not case.get("team") or not principal.works_in(case["team"]):
+        raise NotFound("no such case")
+    return case
+
+
+def _require_holder(case: Case, principal: Principal) -> None:
+    if case.get("handler_id") != principal.subject and not principal.leads(case["team"]):
+        raise Forbidden("only the handler holding the case or the team lead may do this")
+
+
+def _next_due(case: Case) -> datetime:
+    pending = [d["due_at"] for d in case.get("deadlines", {}).values() if d.get("met_at") is None]
+    return min(pending).replace(tzinfo=None) if pending else _FAR_FUTURE
+
+
+async def queue(deps: AssignmentDeps, principal: Principal, *, scope: str) -> list[Case]:
+    """Open cases, by priority and then by the nearest deadline."""
+    if scope == "mine":
+        cases = await deps.cases.queue(team=None, handler_id=principal.subject)
+    elif principal.is_supervisor and scope == "all":
+        cases = await deps.cases.queue(team=None, handler_id=None)
+    else:
+        cases = await deps.cases.queue(team=principal.team, handler_id=None)
+    if scope == "triage":
+        cases = [c for c in cases if c.get("in_triage")]
+    return sorted(cases, key=lambda c: (_PRIORITY_ORDER[c["priority"]], _next_due(c)))
+
+
+async def claim(deps: AssignmentDeps, principal: Principal, reference: str) -> Case:
+    case = await visible_case(deps, principal, reference)
+    if case["status"] not in OPEN or case.get("in_triage"):
+        raise DomainError("only an open, triaged case can be claimed")
+    now = deps.clock()
+    emit(
+        case,
+        await place(case, deps, now=now, actor=principal.subject, handler_id=principal.subject),
+    )
+    timers.meet(case, "initial_review", now=now)
+    emit(case, deadlines_event(case, now=now))
+    await commit(case, deps)
+    await deps.cases.cancel_timers(case["complaint_id"], "initial_review")
+    return case
+
+
+async def reassign(
+    deps: AssignmentDeps, principal: Principal, reference: str, *, handler_id: str
+) -> Case:
+    case = await visible_case(deps, principal, reference)
+    if not principal.leads(case["team"]):
+        raise Forbidden("reassigning is for the team lead")
+    if case["status"] not in OPEN:
+        raise DomainError("only an open case can be reassigned")
+    now = deps.clock()
+    emit(case, await place(case, deps, now=now, actor=principal.subject, handler_id=handler_id))
+    await commit(case, deps)
+    return case
+
+
+async def start_investigation(deps: AssignmentDeps, principal: Principal, reference: str) -> Case:
+    case = await visible_case(deps, principal, reference)
+    _require_holder(case, principal)
+    now = deps.clock()
+    move(case, "investigating", now=now, actor=principal.subject, action="investigation started")
+    emit(case, event(case, InvestigationStarted, now=now, handler_id=principal.subject))
+    met = [name for name in ("initial_review", "investigation") if timers.meet(case, name, now=now)]
+    emit(case, deadlines_event(case, now=now))
+    await commit(case, deps)
+    for name in met:
+        await deps.cases.cancel_timers(case["complaint_id"], name)
+    await _propagate(
+        case,
+        deps,
+        InvestigationStarted,
+        payload={"handler_id": principal.subject},
+        updates={"status": "investigating"},
+    )
+    return case
+
+
+async def add_note(
+    deps: AssignmentDeps,
+    principal: Principal,
+    reference: str,
+    *,
+    note: str,
+    evidence: list[EvidenceReference],
+) -> Case:
+    case = await visible_case(deps, principal, reference)
+    now = deps.clock()
+    record(
+        case,
+        now=now,
+        actor=principal.subject,
+        action="note",
+        note=note,
+        evidence=[e.model_dump() for e in evidence],
+    )
+    emit(
+        case,
+        event(
+            case,
+            CaseNoteAdded,
+            now=now,
+            handler_id=principal.subject,
+            note=note,
+            evidence=tuple(evidence),
+        ),
+    )
+    await commit(case, deps)
+    return case
+
+
+async def request_information(
+    deps: AssignmentDeps, principal: Principal, reference: str, *, question: str
+) -> Case:
+    """Ask the reporter; every deadline clock pauses until they answer through intake."""
+    case = await visible_case(deps, principal, reference)
+    _require_holder(case, principal)
+    now = deps.clock()
+    move(case, "waiting_for_user", now=now, actor=principal.subject, action="information requested")
+    timers.pause(case, now=now)
+    emit(
+        case,
+        event(case, InformationRequested, now=now, handler_id=principal.subject, question=question),
+    )
+    emit(case, deadlines_event(case, now=now))
+    await commit(case, deps)
+    await deps.cases.pause_timers(case["complaint_id"])
+    return case
+
+
+async def resolve(
+    deps: AssignmentDeps,
+    principal: Principal,
+    reference: str,
+    *,
+    outcome: Outcome,
+    explanation: str,
+    policy_basis: str,
+) -> Case:
+    case = await visible_case(deps, principal, reference)
+    _require_holder(case, principal)
+    now = deps.clock()
+    if case.get("paused_at"):
+        timers.resume(case, now=now)
+    move(case, "resolved", now=now, actor=principal.subject, action="resolved", outcome=outcome)
+    decision = {"outcome": outcome, "explanation": explanation, "policy_basis": policy_basis}
+    case.update(decided_by=principal.subject, resolved_at=now, **decision)
+    resolved = {"handler_id": principal.subject, "handler_name": case["handler_name"], **decision}
+    emit(case, event(case, ComplaintResolved, now=now, **resolved))
+    met = [n for n in timers.RECEIPT_DEADLINES if timers.meet(case, n, now=now)]
+    emit(case, deadlines_event(case, now=now))
+    await commit(case, deps)
+    for name in met:
+        await deps.cases.cancel_timers(case["complaint_id"], name)
+    # Every reporter of the same object gets their own result.
+    await _propagate(
+        case,
+        deps,
+        ComplaintResolved,
+        payload=resolved,
+        updates={
+            "status": "resolved",
+            "resolved_at": now,
+            "decided_by": principal.subject,
+            **decision,
+        },
+    )
+    return case
+
+
+async def decide_appeal(
+    deps: AssignmentDeps, principal: Principal, reference: str, *, decision: str, explanation: str
+) -> Case:
+    """A person decides every appeal, and never the one who made the original decision."""
+    case = await visible_case(deps, principal, reference)
+    if case["status"] != "appealed":
+        raise DomainError("this case has no appeal to decide")
+    if principal.subject == case["decided_by"]:
+        raise Forbidden("an appeal is decided by someone other than the original decider")
+    _require_holder(case, principal)
+    now = deps.clock()
+    move(
+        case, "closed", now=now, actor=principal.subject, action="appeal decided", decision=decision
+    )
+    emit(
+        case,
+        event(
+            case,
+            AppealDecided,
+            now=now,
+            handler_id=principal.subject,
+            handler_name=case["handler_name"],
+            decision=decision,
+            explanation=explanation,
+            original_outcome=case["outcome"],
+        ),
+    )
+    if decision == "overturned":
+        emit(
+            case,
+            event(
+                case,
+                DecisionOverturned,
+                now=now,
+                original_outcome=case["outcome"],
+                reported_object=case.get("reported_object"),
+            ),
         )
-    event = new_event(
-        ComplaintAssigned,
-        complaint_id=classified.complaint_id,
-        producer=PRODUCER,
-        trace_id=classified.trace_id,
-        occurred_at=case["assigned_at"],
-        number=case["number"],
-        team=case["team"],
-        handler_id=case["handler_id"],
-        handler_name=case["handler_name"],
-        handler_email=case["handler_email"],
-        category=case["category"],
-        priority=case["priority"],
-        language=case["language"],
+    emit(case, event(case, ComplaintClosed, now=now, reason="answered"))
+    met = timers.meet(case, "appeal", now=now)
+    emit(case, deadlines_event(case, now=now))
+    deps.metrics.appeals.labels(decision=decision).inc()
+    await commit(case, deps)
+    if met:
+        await deps.cases.cancel_timers(case["complaint_id"], "appeal")
+    return case
+
+
+async def reclassify(
+    deps: AssignmentDeps,
+    principal: Principal,
+    reference: str,
+    *,
+    category: Category,
+    subcategory: str,
+    priority: Priority,
+) -> Case:
+    """A person's correction of the classifier: recorded as a labelled example, and the case
+    goes (again) to the team of its category."""
+    case = await visible_case(deps, principal, reference)
+    if not principal.leads(case["team"]):
+        raise Forbidden("triage and reclassification are for team leads and supervisors")
+    now = deps.clock()
+    emit(
+        case,
+        event(
+            case,
+            ComplaintReclassified,
+            now=now,
+            handler_id=principal.subject,
+            previous_category=case["category"],
+            previous_subcategory=case["subcategory"],
+            previous_priority=case["priority"],
+            category=category,
+            subcategory=subcategory,
+            priority=priority,
+            language=case["language"],
+        ),
     )
-    await deps.publish_assigned(event)
-    deps.metrics.assigned.labels(team=event.team, priority=event.priority).inc()
-    log.info(
-        "complaint assigned",
-        complaint_id=event.complaint_id,
-        team=event.team,
-        handler_id=event.handler_id,
-    )
+    rerouted = case.get("in_triage") or category != case["category"]
+    case.update(category=category, subcategory=subcategory, priority=priority, in_triage=False)
+    if rerouted:
+        emit(case, await place(case, deps, now=now, actor=principal.subject))
+        if case["status"] == "classified":
+            move(case, "assigned", now=now, actor=principal.subject, action="status")
+    await commit(case, deps)
+    return case
+
+
+async def _propagate(
+    case: Case,
+    deps: AssignmentDeps,
+    event_class: Any,
+    *,
+    payload: dict[str, Any],
+    updates: dict[str, Any],
+) -> None:
+    """Reports joined to this case follow it: the same step, each with its own event."""
+    if not case["primary"]:
+        return
+    now = deps.clock()
+    for member in await deps.cases.members(case["complaint_id"]):
+        member.update(updates)
+        record(member, now=now, actor=case["handler_id"], action=event_class.__name__)
+        emit(member, event(member, event_class, now=now, **payload))
+        await commit(member, deps)

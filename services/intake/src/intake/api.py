@@ -1,14 +1,16 @@
-"""Intake's HTTP edge: the public contract channel integrations code against."""
+"""Intake's HTTP edge: the public contract channel integrations code against, and the
+reporter's follow-ups (answers, ratings, appeals)."""
 
 import hmac
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from intake import service
+from intake import followups, service
+from shared.events import EvidenceReference
 from shared.submission import ComplaintSubmission
 
 
@@ -17,6 +19,37 @@ class ComplaintAccepted(BaseModel):
     number: str
     status: str
     access_code: str
+
+
+class Feedback(BaseModel):
+    rating: int = Field(ge=1, le=5)
+    comment: str | None = Field(None, max_length=2000)
+
+
+class Information(BaseModel):
+    answer: str = Field(min_length=1, max_length=10_000)
+    evidence: list[EvidenceReference] = []
+
+
+class Appeal(BaseModel):
+    reasons: str = Field(min_length=10, max_length=10_000)
+    evidence: list[EvidenceReference] = []
+
+
+class FollowUpAccepted(BaseModel):
+    status: Literal["accepted"] = "accepted"
+    event_id: uuid.UUID
+
+
+AccessCode = Annotated[str | None, Header(alias="X-Access-Code", max_length=64)]
+Contact = Annotated[str | None, Header(alias="X-Reporter-Contact", max_length=320)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=100)]
+_FOLLOW_UP_ERRORS = {
+    401: {"description": "No proof of being the reporter"},
+    404: {"description": "No complaint matches that number and proof"},
+    409: {"description": "Not possible at this step of the complaint"},
+    503: {"description": "Not durable yet; retry after the Retry-After seconds"},
+}
 
 
 def build_router(*, deps: service.IntakeDeps, channel_keys: frozenset[str]) -> APIRouter:
@@ -33,11 +66,12 @@ def build_router(*, deps: service.IntakeDeps, channel_keys: frozenset[str]) -> A
                 headers={"WWW-Authenticate": "Bearer"},
             )
 
-    router = APIRouter(prefix="/v1", tags=["complaints"], dependencies=[Depends(require_channel)])
+    router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
     @router.post(
-        "/complaints",
+        "",
         status_code=status.HTTP_202_ACCEPTED,
+        dependencies=[Depends(require_channel)],
         responses={
             401: {"description": "Missing or unknown channel API key"},
             503: {"description": "Not durable yet; retry after the Retry-After seconds"},
@@ -63,5 +97,65 @@ def build_router(*, deps: service.IntakeDeps, channel_keys: frozenset[str]) -> A
             status=accepted.status,
             access_code=accepted.access_code,
         )
+
+    @router.post("/{number}/feedback", status_code=202, responses=_FOLLOW_UP_ERRORS)
+    async def rate_the_answer(
+        number: str,
+        body: Feedback,
+        access_code: AccessCode = None,
+        contact: Contact = None,
+        idempotency_key: IdempotencyKey = None,
+    ) -> FollowUpAccepted:
+        """Rate the answer 1–5; a low rating within 14 days reopens the complaint."""
+        event = await followups.give_feedback(
+            number=number,
+            access_code=access_code,
+            contact=contact,
+            rating=body.rating,
+            comment=body.comment,
+            request_id=idempotency_key,
+            deps=deps,
+        )
+        return FollowUpAccepted(event_id=event.event_id)
+
+    @router.post("/{number}/information", status_code=202, responses=_FOLLOW_UP_ERRORS)
+    async def answer_a_question(
+        number: str,
+        body: Information,
+        access_code: AccessCode = None,
+        contact: Contact = None,
+        idempotency_key: IdempotencyKey = None,
+    ) -> FollowUpAccepted:
+        """Answer the handler's request for information; the deadlines run again."""
+        event = await followups.provide_information(
+            number=number,
+            access_code=access_code,
+            contact=contact,
+            answer=body.answer,
+            evidence=body.evidence,
+            request_id=idempotency_key,
+            deps=deps,
+        )
+        return FollowUpAccepted(event_id=event.event_id)
+
+    @router.post("/{number}/appeal", status_code=202, responses=_FOLLOW_UP_ERRORS)
+    async def appeal_the_decision(
+        number: str,
+        body: Appeal,
+        access_code: AccessCode = None,
+        contact: Contact = None,
+        idempotency_key: IdempotencyKey = None,
+    ) -> FollowUpAccepted:
+        """Appeal within 6 months of the decision; a different handler reviews it."""
+        event = await followups.appeal(
+            number=number,
+            access_code=access_code,
+            contact=contact,
+            reasons=body.reasons,
+            evidence=body.evidence,
+            request_id=idempotency_key,
+            deps=deps,
+        )
+        return FollowUpAccepted(event_id=event.event_id)
 
     return router

@@ -5,8 +5,15 @@ import uuid
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 
-from intake import service
+from intake import followups, service
 from shared import topics
+from shared.events import (
+    CaseNoteAdded,
+    ComplaintResolved,
+    InformationRequested,
+    InvestigationStarted,
+    ReporterDataErased,
+)
 from shared.messaging import subscribe
 
 
@@ -22,3 +29,16 @@ def register_handlers(broker: KafkaBroker, *, deps: service.IntakeDeps) -> None:
             trace_id=message.headers.get("trace_id") or uuid.uuid4().hex,
             deps=deps,
         )
+
+    @subscribe(
+        broker, topics.RESOLVED, topics.INVESTIGATING, topics.ERASURE, group_id="intake-progress"
+    )
+    async def follow_progress(
+        event: ComplaintResolved
+        | InvestigationStarted
+        | InformationRequested
+        | CaseNoteAdded
+        | ReporterDataErased,
+    ) -> None:
+        """Decisions and questions open the reporter's next steps; erasure requests are honoured."""
+        await followups.follow_progress(event=event, deps=deps)

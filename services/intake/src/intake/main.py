@@ -28,11 +28,13 @@ def create_app(settings: IntakeSettings) -> FastAPI:
     submissions = SubmissionRepository(mongo[settings.mongo_database])
     received = broker.publisher(topics.RECEIVED, schema=ComplaintReceived)
     rejected = broker.publisher(topics.REJECTED, schema=ComplaintRejected)
+    feedback = broker.publisher(topics.FEEDBACK, description="Ratings, answers and appeals")
     timeout = settings.publish_timeout_seconds
     deps = IntakeDeps(
         submissions=submissions,
         publish_received=partial(publish_event, received, timeout_seconds=timeout),
         publish_rejected=partial(publish_event, rejected, timeout_seconds=timeout),
+        publish_feedback=partial(publish_event, feedback, timeout_seconds=timeout),
         clock=utc_now,
         access_key=settings.access_code_key.get_secret_value(),
         metrics=IntakeMetrics(registry),

@@ -37,7 +37,24 @@ class SubmissionRepository:
         assert record is not None
         return record
 
-    async def mark_published(self, *, key: str, at: datetime) -> None:
+    async def find_by_number(self, number: str) -> dict[str, Any] | None:
+        return await self._submissions.find_one({"number": number}, {"_id": 0})
+
+    async def note_progress(self, complaint_id: str, **moments: datetime | None) -> None:
+        """Remember what the reporter may do next (rate, answer, appeal)."""
+        await self._submissions.update_one({"complaint_id": complaint_id}, {"$set": moments})
+
+    async def erase_personal_data(self, complaint_id: str) -> None:
+        """Keep the complaint's number and channel for statistics; drop who sent it and what."""
         await self._submissions.update_one(
-            {"key": key, "published_at": None}, {"$set": {"published_at": at}}
+            {"complaint_id": complaint_id},
+            {
+                "$set": {"submission.text": "[erased]", "erased": True},
+                "$unset": {
+                    "submission.reporter": "",
+                    "submission.subject": "",
+                    "submission.attachments": "",
+                    "submission.reported_object": "",
+                },
+            },
         )

@@ -4,6 +4,7 @@ import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal, Protocol
 
 import structlog
@@ -27,6 +28,9 @@ Publish = Callable[[Event], Awaitable[None]]
 
 class Submissions(Protocol):
     async def claim(self, *, key: str, new_record: dict[str, Any]) -> dict[str, Any]: ...
+    async def find_by_number(self, number: str) -> dict[str, Any] | None: ...
+    async def note_progress(self, complaint_id: str, **moments: datetime | None) -> None: ...
+    async def erase_personal_data(self, complaint_id: str) -> None: ...
 
 
 class NumberTaken(Exception):
@@ -40,6 +44,7 @@ class IntakeDeps:
     submissions: Submissions
     publish_received: Publish
     publish_rejected: Publish
+    publish_feedback: Publish
     clock: Clock
     access_key: str
     metrics: IntakeMetrics
@@ -91,6 +96,14 @@ async def accept_submission(
         raise RuntimeError("could not draw a free complaint number")
 
     first_time = record["complaint_id"] == candidate["complaint_id"]
+    if record.get("erased"):
+        # Its personal data is gone on request: the number stands, nothing is sent again.
+        return Accepted(
+            complaint_id=record["complaint_id"],
+            number=record["number"],
+            access_code=access_code(key=deps.access_key, complaint_id=record["complaint_id"]),
+            first_time=False,
+        )
     event = new_event(
         ComplaintReceived,
         complaint_id=record["complaint_id"],

@@ -1,0 +1,172 @@
+"""What a reporter does after the acknowledgment: answer a question, rate the answer, appeal.
+
+Each needs proof of being the reporter (the access code, or the contact given at submission)
+and is checked against what the complaint allows now, so the reporter hears at once when it
+cannot be taken — then it goes to assignment on `complaints.feedback.v1`.
+"""
+
+import hmac
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from intake.service import IntakeDeps
+from shared.access import is_valid_access_code
+from shared.errors import DomainError, NotFound
+from shared.events import (
+    AppealFiled,
+    ComplaintResolved,
+    Event,
+    EvidenceReference,
+    FeedbackGiven,
+    InformationProvided,
+    InformationRequested,
+    ReporterDataErased,
+    new_event,
+)
+
+APPEAL_WINDOW = timedelta(days=183)
+
+
+class NotNow(DomainError):
+    status_code = 409
+
+
+class ProofRequired(DomainError):
+    status_code = 401
+
+
+async def _reporters_complaint(
+    *, number: str, access_code: str | None, contact: str | None, deps: IntakeDeps
+) -> dict[str, Any]:
+    """The same answer for an unknown number and a wrong proof, so numbers can't be probed."""
+    if not access_code and not contact:
+        raise ProofRequired("prove you are the reporter: X-Access-Code or X-Reporter-Contact")
+    record = await deps.submissions.find_by_number(number.strip().upper())
+    if record is None or record.get("erased") or not _proves(record, access_code, contact, deps):
+        raise NotFound("no complaint matches that number and proof")
+    return record
+
+
+def _proves(
+    record: dict[str, Any], code: str | None, contact: str | None, deps: IntakeDeps
+) -> bool:
+    if code and is_valid_access_code(
+        key=deps.access_key, complaint_id=record["complaint_id"], candidate=code
+    ):
+        return True
+    if not contact:
+        return False
+    reporter = record["submission"].get("reporter", {})
+    given = contact.strip().lower().replace(" ", "")
+    known = [str(v).lower() for v in (reporter.get("email"), reporter.get("phone")) if v]
+    return any(hmac.compare_digest(given.encode(), k.encode()) for k in known)
+
+
+def _event_kwargs(
+    record: dict[str, Any], *, request_id: str | None, now: datetime
+) -> dict[str, Any]:
+    return {
+        "complaint_id": record["complaint_id"],
+        "producer": "intake",
+        "trace_id": record["trace_id"],
+        "occurred_at": now,
+        # A client retrying with the same Idempotency-Key repeats the same event id.
+        "discriminator": request_id or uuid.uuid4().hex,
+        "number": record["number"],
+    }
+
+
+async def give_feedback(
+    *,
+    number: str,
+    access_code: str | None,
+    contact: str | None,
+    rating: int,
+    comment: str | None,
+    request_id: str | None,
+    deps: IntakeDeps,
+) -> FeedbackGiven:
+    record = await _reporters_complaint(
+        number=number, access_code=access_code, contact=contact, deps=deps
+    )
+    if record.get("decided_at") is None:
+        raise NotNow("there is no answer to rate yet")
+    now = deps.clock()
+    feedback = new_event(
+        FeedbackGiven,
+        **_event_kwargs(record, request_id=request_id, now=now),
+        rating=rating,
+        comment=comment,
+    )
+    await deps.publish_feedback(feedback)
+    return feedback
+
+
+async def provide_information(
+    *,
+    number: str,
+    access_code: str | None,
+    contact: str | None,
+    answer: str,
+    evidence: list[EvidenceReference],
+    request_id: str | None,
+    deps: IntakeDeps,
+) -> InformationProvided:
+    record = await _reporters_complaint(
+        number=number, access_code=access_code, contact=contact, deps=deps
+    )
+    if record.get("information_requested_at") is None:
+        raise NotNow("no information was asked for")
+    now = deps.clock()
+    provided = new_event(
+        InformationProvided,
+        **_event_kwargs(record, request_id=request_id, now=now),
+        answer=answer,
+        evidence=tuple(evidence),
+    )
+    await deps.publish_feedback(provided)
+    await deps.submissions.note_progress(record["complaint_id"], information_requested_at=None)
+    return provided
+
+
+async def appeal(
+    *,
+    number: str,
+    access_code: str | None,
+    contact: str | None,
+    reasons: str,
+    evidence: list[EvidenceReference],
+    request_id: str | None,
+    deps: IntakeDeps,
+) -> AppealFiled:
+    record = await _reporters_complaint(
+        number=number, access_code=access_code, contact=contact, deps=deps
+    )
+    decided_at = record.get("decided_at")
+    now = deps.clock()
+    if decided_at is None:
+        raise NotNow("there is no decision to appeal yet")
+    if now - decided_at > APPEAL_WINDOW:
+        raise NotNow("an appeal must be made within 6 months of the decision")
+    filed = new_event(
+        AppealFiled,
+        **_event_kwargs(record, request_id=request_id, now=now),
+        reasons=reasons,
+        evidence=tuple(evidence),
+    )
+    await deps.publish_feedback(filed)
+    return filed
+
+
+async def follow_progress(*, event: Event, deps: IntakeDeps) -> None:
+    """What assignment decided, and erasure requests, as far as the reporter's next steps go."""
+    match event:
+        case ComplaintResolved():
+            await deps.submissions.note_progress(event.complaint_id, decided_at=event.occurred_at)
+        case InformationRequested():
+            await deps.submissions.note_progress(
+                event.complaint_id, information_requested_at=event.occurred_at
+            )
+        case ReporterDataErased():
+            await deps.submissions.erase_personal_data(event.complaint_id)
