@@ -31,6 +31,14 @@ logger.broker.level = info
 """
 
 
+def _cluster_id() -> str:
+    """Kafka's base64 cluster id; never one starting with '-', which the tool reads as a flag."""
+    while True:
+        candidate = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not candidate.startswith("-"):
+            return candidate
+
+
 def server_properties(config: StackConfig, data_dir: Path) -> str:
     return "\n".join(
         [
@@ -87,9 +95,7 @@ def prepare(config: StackConfig) -> tuple[list[str], list[str]]:
     )
     cluster_id_file = kafka_dir / "cluster.id"
     if not cluster_id_file.exists():
-        cluster_id_file.write_text(
-            base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
-        )
+        cluster_id_file.write_text(_cluster_id())
     fmt = java_command(
         config,
         "kafka.tools.StorageTool",
