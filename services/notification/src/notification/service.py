@@ -1,224 +1,227 @@
-"""Notification's rules: who hears about what, once, in their language."""
+"""Notification's rules: who hears about what, once, in their language.
 
-import uuid
-from collections.abc import Awaitable, Callable
+Reporters hear about their complaint by their preferred contact, the other one as the fallback;
+handlers and team leads by email. Later events do not carry the reporter's contact, so it is
+remembered from `ComplaintReceived` and forgotten when the reporter's data is erased.
+"""
+
+from collections.abc import Mapping
 from dataclasses import dataclass
-from email.message import EmailMessage
-from typing import Literal, Protocol
+from datetime import datetime
+from typing import Protocol
 
 import structlog
-from tenacity import (
-    AsyncRetrying,
-    retry_if_exception_type,
-    stop_after_delay,
-    wait_exponential_jitter,
-)
 
-from notification.mailer import PermanentFailure, TransientFailure
-from notification.metrics import NotificationMetrics
-from notification.templates import Templates
+from notification.delivery import DeliveryDeps, Notice, Recipient, deliver
+from notification.repository import Contact
 from shared.access import access_code
-from shared.clock import Clock
 from shared.events import (
+    AppealDecided,
+    AppealFiled,
     ComplaintAssigned,
+    ComplaintEscalated,
     ComplaintReceived,
+    ComplaintRejected,
+    ComplaintReopened,
+    ComplaintResolved,
+    DeadlineWarning,
     Event,
-    NotificationFailed,
-    NotificationSent,
-    new_event,
+    InformationRequested,
+    ReporterDataErased,
 )
 
 log = structlog.get_logger(__name__)
 
-PRODUCER = "notification"
-Role = Literal["reporter", "handler"]
+
+class ContactNotYetKnown(Exception):
+    """The complaint's contact is not stored yet: retried, then dead-lettered, never dropped."""
 
 
-class Deliveries(Protocol):
-    async def status_of(self, notification_id: str) -> str | None: ...
-    async def record(
-        self,
-        *,
-        notification_id: str,
-        complaint_id: str,
-        kind: str,
-        channel: str,
-        status: str,
-        at: object,
-        reason: str | None = None,
-    ) -> None: ...
+class ContactBook(Protocol):
+    async def remember(self, *, complaint_id: str, contact: Contact, at: datetime) -> None: ...
+    async def get(self, complaint_id: str) -> Contact | None: ...
+    async def erase(self, complaint_id: str, *, at: datetime) -> None: ...
 
 
-class Mailer(Protocol):
-    def compose(
-        self, *, notification_id: str, to: str, subject: str, text: str, language: str
-    ) -> EmailMessage: ...
-    async def send(self, message: EmailMessage) -> None: ...
+class Scrubbing(Protocol):
+    async def scrub_reporter(self, complaint_id: str, *, at: datetime) -> int: ...
 
 
 @dataclass(frozen=True)
 class NotificationDeps:
-    deliveries: Deliveries
-    mailer: Mailer
-    templates: Templates
-    publish_sent: Callable[[Event], Awaitable[None]]
-    publish_failed: Callable[[Event], Awaitable[None]]
-    clock: Clock
+    delivery: DeliveryDeps
+    contacts: ContactBook
+    delivery_log: Scrubbing
     access_key: str
-    metrics: NotificationMetrics
-    retry_seconds: float
+    public_base_url: str
 
 
-@dataclass(frozen=True)
-class Notice:
-    """One message to one person about one event."""
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
-    trigger: Event
-    kind: str
-    role: Role
-    email: str | None
-    language: str | None
-    values: dict[str, object]
 
-    @property
-    def notification_id(self) -> uuid.UUID:
-        return uuid.uuid5(self.trigger.event_id, f"{self.kind}:{self.role}")
+def _contact_of(received: ComplaintReceived) -> Contact:
+    submission = received.submission
+    reporter = submission.reporter
+    return Contact(
+        number=received.number,
+        email=str(reporter.email) if reporter.email else None,
+        phone=reporter.phone,
+        preferred=reporter.preferred_contact,
+        locale=reporter.locale or submission.language,
+    )
+
+
+def _reporter(contact: Contact) -> Recipient:
+    return Recipient(
+        role="reporter",
+        email=contact.email,
+        phone=contact.phone,
+        preferred="sms" if contact.preferred == "sms" else "email",
+        language=contact.locale,
+    )
+
+
+async def remember_contact(*, received: ComplaintReceived, deps: NotificationDeps) -> None:
+    await deps.contacts.remember(
+        complaint_id=received.complaint_id,
+        contact=_contact_of(received),
+        at=deps.delivery.clock(),
+    )
+
+
+async def erase_reporter(*, erased: ReporterDataErased, deps: NotificationDeps) -> None:
+    """Forget how to reach the reporter; the log keeps what was sent, not to whom."""
+    now = deps.delivery.clock()
+    await deps.contacts.erase(erased.complaint_id, at=now)
+    scrubbed = await deps.delivery_log.scrub_reporter(erased.complaint_id, at=now)
+    deps.delivery.metrics.erasures.inc()
+    log.info("reporter data erased", complaint_id=erased.complaint_id, scrubbed=scrubbed)
 
 
 async def acknowledge(*, received: ComplaintReceived, deps: NotificationDeps) -> None:
     """The reporter learns at once that the complaint has a number, and how to follow it."""
-    submission = received.submission
-    await deliver(
-        Notice(
-            trigger=received,
-            kind="acknowledgment",
-            role="reporter",
-            email=str(submission.reporter.email) if submission.reporter.email else None,
-            language=submission.reporter.locale or submission.language,
-            values={
-                "number": received.number,
-                "received_at": received.occurred_at.strftime("%Y-%m-%d %H:%M UTC"),
-                "access_code": access_code(key=deps.access_key, complaint_id=received.complaint_id),
-            },
-        ),
-        deps=deps,
-    )
+    stored = await deps.contacts.get(received.complaint_id)
+    if stored is not None and stored.erased:
+        _skip("acknowledgment", "erased", received, deps)
+        return
+    values = {
+        "number": received.number,
+        "received_at": _when(received.occurred_at),
+        "access_code": _access_code(received.complaint_id, deps),
+    }
+    recipient = _reporter(_contact_of(received))
+    await deliver(Notice(received, "acknowledgment", recipient, values), deps=deps.delivery)
+
+
+# What each later step means for the reporter; events not listed are not the reporter's news.
+REPORTER_KINDS: Mapping[type[Event], str] = {
+    InformationRequested: "information_requested",
+    ComplaintResolved: "result",
+    ComplaintReopened: "reopened",
+    AppealFiled: "appeal_received",
+    AppealDecided: "appeal_decided",
+    ComplaintRejected: "rejected",
+}
+
+
+async def tell_reporter(*, event: Event, deps: NotificationDeps) -> None:
+    """A later step of the complaint that its reporter must hear about."""
+    kind = REPORTER_KINDS.get(type(event))
+    if kind is None:
+        return
+    contact = await deps.contacts.get(event.complaint_id)
+    if contact is None:
+        if isinstance(event, ComplaintRejected):
+            return  # a submission that never became a complaint: nobody to tell
+        raise ContactNotYetKnown(event.complaint_id)
+    if contact.erased:
+        _skip(kind, "erased", event, deps)
+        return
+    values = {"number": contact.number, **_reporter_values(event, contact.number, deps)}
+    await deliver(Notice(event, kind, _reporter(contact), values), deps=deps.delivery)
+
+
+def _reporter_values(event: Event, number: str, deps: NotificationDeps) -> dict[str, object]:
+    code = _access_code(event.complaint_id, deps)
+    base = f"{deps.public_base_url.rstrip('/')}/v1/complaints/{number}"
+    match event:
+        case InformationRequested():
+            return {
+                "question": event.question,
+                "access_code": code,
+                "answer_url": f"{base}/information",
+            }
+        case ComplaintResolved():
+            return {
+                "outcome": event.outcome,
+                "explanation": event.explanation,
+                "policy_basis": event.policy_basis,
+                "handler_name": event.handler_name,
+                "access_code": code,
+                "feedback_url": f"{base}/feedback",
+                "appeal_url": f"{base}/appeal",
+            }
+        case ComplaintReopened():
+            return {"reason": event.reason}
+        case AppealFiled():
+            return {"filed_at": _when(event.occurred_at)}
+        case AppealDecided():
+            return {
+                "decision": event.decision,
+                "explanation": event.explanation,
+                "original_outcome": event.original_outcome,
+                "handler_name": event.handler_name,
+            }
+        case ComplaintRejected():
+            return {"reasons": [reason.model_dump() for reason in event.reasons]}
+    raise ValueError(f"no reporter message for {event.event_type}")
 
 
 async def tell_handler(*, assigned: ComplaintAssigned, deps: NotificationDeps) -> None:
-    await deliver(
-        Notice(
-            trigger=assigned,
-            kind="handler_assigned",
-            role="handler",
-            email=str(assigned.handler_email),
-            language="en",
-            values={
-                "handler_name": assigned.handler_name,
-                "number": assigned.number,
-                "team": assigned.team,
-                "category": assigned.category,
-                "priority": assigned.priority,
-                "reporter_language": assigned.language,
-            },
-        ),
-        deps=deps,
-    )
+    values = {
+        "handler_name": assigned.handler_name,
+        "number": assigned.number,
+        "team": assigned.team,
+        "category": assigned.category,
+        "priority": assigned.priority,
+        "reporter_language": assigned.language,
+    }
+    recipient = Recipient(role="handler", email=str(assigned.handler_email), language="en")
+    await deliver(Notice(assigned, "handler_assigned", recipient, values), deps=deps.delivery)
 
 
-async def deliver(notice: Notice, *, deps: NotificationDeps) -> None:
-    """Send at most once per notification id in normal operation, then publish the outcome.
-
-    A crash after the send and before the record resends the same Message-ID, which mail
-    clients collapse; this is the at-least-once end of the trade.
-    """
-    notification_id = str(notice.notification_id)
-    if await deps.deliveries.status_of(notification_id) in ("sent", "failed"):
-        deps.metrics.duplicates.labels(kind=notice.kind).inc()
-        log.info("notification already handled", notification_id=notification_id)
-        return
-    if notice.email is None:
-        # Only a phone number was given: no SMS adapter is configured in this deployment.
-        await _record_failure(notice, reason="no_sms_provider", deps=deps)
-        return
-    rendered = deps.templates.render(notice.kind, language=notice.language, values=notice.values)
-    message = deps.mailer.compose(
-        notification_id=notification_id,
-        to=notice.email,
-        subject=rendered.subject,
-        text=rendered.text,
-        language=rendered.language,
-    )
-    try:
-        async for attempt in AsyncRetrying(
-            stop=stop_after_delay(deps.retry_seconds),
-            wait=wait_exponential_jitter(multiplier=0.5, max=15, jitter=0.5),
-            retry=retry_if_exception_type(TransientFailure),
-            reraise=True,
-        ):
-            with attempt:
-                await deps.mailer.send(message)
-    except PermanentFailure as error:
-        await _record_failure(notice, reason=str(error), deps=deps)
-        return
-    now = deps.clock()
-    await deps.deliveries.record(
-        notification_id=notification_id,
-        complaint_id=notice.trigger.complaint_id,
-        kind=notice.kind,
-        channel="email",
-        status="sent",
-        at=now,
-    )
-    await deps.publish_sent(
-        new_event(
-            NotificationSent,
-            complaint_id=notice.trigger.complaint_id,
-            producer=PRODUCER,
-            trace_id=notice.trigger.trace_id,
-            occurred_at=now,
-            discriminator=notification_id,
-            notification_id=notice.notification_id,
-            kind=notice.kind,
-            channel="email",
-            recipient_role=notice.role,
-        )
-    )
-    deps.metrics.sent.labels(channel="email", kind=notice.kind).inc()
-    deps.metrics.delay.labels(channel="email").observe(
-        (now - notice.trigger.occurred_at).total_seconds()
-    )
-    log.info("notification sent", notification_id=notification_id, kind=notice.kind)
+async def warn_handler(*, warning: DeadlineWarning, deps: NotificationDeps) -> None:
+    """75 % of a deadline has passed: the handler hears it (a warning with none goes nowhere)."""
+    values = {
+        "number": warning.number,
+        "deadline": warning.deadline,
+        "due_at": _when(warning.due_at),
+        "team": warning.team,
+    }
+    email = str(warning.handler_email) if warning.handler_email else None
+    recipient = Recipient(role="handler", email=email, language="en")
+    await deliver(Notice(warning, "deadline_warning", recipient, values), deps=deps.delivery)
 
 
-async def _record_failure(notice: Notice, *, reason: str, deps: NotificationDeps) -> None:
-    notification_id = str(notice.notification_id)
-    channel: Literal["email", "sms"] = "email" if notice.email else "sms"
-    now = deps.clock()
-    await deps.deliveries.record(
-        notification_id=notification_id,
-        complaint_id=notice.trigger.complaint_id,
-        kind=notice.kind,
-        channel=channel,
-        status="failed",
-        at=now,
-        reason=reason,
-    )
-    await deps.publish_failed(
-        new_event(
-            NotificationFailed,
-            complaint_id=notice.trigger.complaint_id,
-            producer=PRODUCER,
-            trace_id=notice.trigger.trace_id,
-            occurred_at=now,
-            discriminator=notification_id,
-            notification_id=notice.notification_id,
-            kind=notice.kind,
-            channel=channel,
-            recipient_role=notice.role,
-            reason=reason,
-            permanent=True,
-        )
-    )
-    deps.metrics.failed.labels(channel=channel, kind=notice.kind, reason=reason).inc()
-    log.warning("notification failed", notification_id=notification_id, reason=reason)
+async def tell_team_lead(*, escalated: ComplaintEscalated, deps: NotificationDeps) -> None:
+    values = {
+        "team_lead_name": escalated.team_lead_name,
+        "number": escalated.number,
+        "reason": escalated.reason,
+        "deadline": escalated.deadline,
+        "due_at": _when(escalated.due_at) if escalated.due_at else None,
+        "team": escalated.team,
+        "priority": escalated.priority,
+    }
+    recipient = Recipient(role="team_lead", email=str(escalated.team_lead_email), language="en")
+    await deliver(Notice(escalated, "escalation", recipient, values), deps=deps.delivery)
+
+
+def _access_code(complaint_id: str, deps: NotificationDeps) -> str:
+    return access_code(key=deps.access_key, complaint_id=complaint_id)
+
+
+def _skip(kind: str, reason: str, event: Event, deps: NotificationDeps) -> None:
+    deps.delivery.metrics.skipped.labels(kind=kind, reason=reason).inc()
+    log.info("notification skipped", complaint_id=event.complaint_id, kind=kind, reason=reason)

@@ -1,4 +1,9 @@
-"""Messages rendered from Jinja2 files a non-programmer can edit: templates/<language>/<kind>.*"""
+"""Messages rendered from Jinja2 files a non-programmer can edit: templates/<language>/<kind>.*
+
+Per kind and language: `.subject.j2` and `.txt.j2` (the email), and `.sms.j2` for those that may
+go by SMS. The HTML part of every email is the text set in `templates/layout.html.j2`, escaped.
+Each language's `_phrases.j2` holds the words for coded values (outcomes, decisions, ...).
+"""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +20,8 @@ class Rendered:
     language: str
     subject: str
     text: str
+    html: str
+    sms: str | None
 
 
 class Templates:
@@ -38,6 +45,20 @@ class Templates:
 
     def render(self, kind: str, *, language: str | None, values: Mapping[str, object]) -> Rendered:
         chosen = self.language_for(language, kind)
-        subject = self._env.get_template(f"{chosen}/{kind}.subject.j2").render(values)
-        text = self._env.get_template(f"{chosen}/{kind}.txt.j2").render(values)
-        return Rendered(language=chosen, subject=" ".join(subject.split()), text=text)
+        context = {**values, "phrases": self._env.get_template(f"{chosen}/_phrases.j2").module}
+        subject = " ".join(self._render(f"{chosen}/{kind}.subject.j2", context).split())
+        text = self._render(f"{chosen}/{kind}.txt.j2", context)
+        html = self._render(
+            "layout.html.j2",
+            {"language": chosen, "subject": subject, "paragraphs": text.strip().split("\n\n")},
+        )
+        sms_name = f"{chosen}/{kind}.sms.j2"
+        sms = (
+            " ".join(self._render(sms_name, context).split())
+            if (self._directory / sms_name).exists()
+            else None
+        )
+        return Rendered(language=chosen, subject=subject, text=text, html=html, sms=sms)
+
+    def _render(self, name: str, context: Mapping[str, object]) -> str:
+        return self._env.get_template(name).render(context)
