@@ -16,6 +16,7 @@ from tests.e2e.infrastructure import containers, docker_engine_answers
 ROOT = Path(__file__).resolve().parents[2]
 CHANNEL_KEY = "e2e-channel-key-0123456789"
 ACCESS_KEY = "e2e-access-code-key-0123456789"
+JWT_SECRET = "e2e-jwt-signing-secret-0123456789abcdef"
 
 
 @pytest.fixture(scope="session")
@@ -32,13 +33,20 @@ def stack() -> Iterator[Stack]:
         controller_port=19093 + offset,
         mongo_port=37017 + offset,
         smtp_port=11025 + offset,
+        kannel_port=23000 + offset,
         first_service_port=18001 + offset,
         partitions=6,
         extra_env={
             "OMBUD_ENVIRONMENT": "test",
             "OMBUD_INTAKE_CHANNEL_API_KEYS": CHANNEL_KEY,
             "OMBUD_ACCESS_CODE_KEY": ACCESS_KEY,
+            "OMBUD_AUTH_JWT_SECRET": JWT_SECRET,
+            # The deadline tests move the assignment service's clock instead of sleeping.
+            "OMBUD_ASSIGNMENT_CLOCK_CONTROL": "true",
+            "OMBUD_ASSIGNMENT_CLOCK_INTERVAL_SECONDS": "0.5",
             "OMBUD_LOG_LEVEL": "INFO",
+            # The SMTP outage test waits for the breaker to let mail through again.
+            "OMBUD_NOTIFICATION_BREAKER_RECOVERY_SECONDS": "10",
         },
     )
     use_docker = docker_engine_answers()

@@ -15,6 +15,12 @@ class ArchiveMetrics:
             ["event_type"],
             registry=registry,
         )
+        self.erasures = Counter(
+            "ombud_archive_erasures_total",
+            "Complaints whose personal data was erased",
+            ["reason"],
+            registry=registry,
+        )
         self.lookups = Counter(
             "ombud_archive_status_lookups_total",
             "Reporters' status look-ups, by outcome",

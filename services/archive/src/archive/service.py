@@ -1,42 +1,37 @@
-"""The archive's rules: keep every event once, fold it into the read model, and show a
-reporter their complaint only against proof that it is theirs."""
+"""The archive's rules: keep every event once and fold it into the read model; show a reporter
+their complaint only against proof that it is theirs; erase personal data on request or when
+it is older than the retention period, keeping the statistics and an auditable tombstone."""
 
+import asyncio
+import hashlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
+from datetime import datetime, timedelta
+from typing import Any
 
 import structlog
 from pydantic import BaseModel
 
 from archive.metrics import ArchiveMetrics
-from archive.projection import NEXT_STEP, Projection, project, status_name, summarise
+from archive.projection import NEXT_STEP, project, summarise, visible_to_reporter
+from archive.repository import ArchiveRepository
 from shared.access import contact_fingerprint, is_valid_access_code
+from shared.auth import Principal
+from shared.clock import Clock
 from shared.errors import DomainError, NotFound
-from shared.events import Event
+from shared.events import Event, ReporterDataErased, new_event
 
 log = structlog.get_logger(__name__)
 
 
-class Archive(Protocol):
-    async def append(self, event: dict[str, Any]) -> bool: ...
-    async def project(
-        self,
-        *,
-        complaint_id: str,
-        status_rank: int,
-        fields: dict[str, Any],
-        earliest: dict[str, Any],
-        latest: dict[str, Any],
-    ) -> None: ...
-    async def find_by_number(self, number: str) -> dict[str, Any] | None: ...
-    async def history(self, complaint_id: str) -> list[dict[str, Any]]: ...
-
-
 @dataclass(frozen=True)
 class ArchiveDeps:
-    archive: Archive
+    archive: ArchiveRepository
     access_key: str
     metrics: ArchiveMetrics
+    clock: Clock
+    publish_erasure: Callable[[Event], Awaitable[None]]
+    retention: timedelta = timedelta(days=365)
 
 
 class ProofRequired(DomainError):
@@ -50,11 +45,12 @@ class HistoryEntry(BaseModel):
 
 
 class ComplaintStatus(BaseModel):
-    """What a reporter sees: the current step, what comes next, and every step so far."""
+    """What a reporter sees: the current step, what comes next and by when, every step so far."""
 
     number: str
     status: str
     next_step: str
+    next_deadline: datetime | None
     received_at: datetime | None
     category: str | None
     priority: str | None
@@ -63,20 +59,29 @@ class ComplaintStatus(BaseModel):
     history: list[HistoryEntry]
 
 
+class ErasureReport(BaseModel):
+    tombstone_id: str
+    complaints: list[str]
+
+
 async def archive_event(*, event: Event, deps: ArchiveDeps) -> None:
     """Append once; the projection is applied on a repeat too, harmlessly, in case the first
     attempt stored the event and died before projecting it."""
     document = event.model_dump(mode="python")
     document["event_id"] = str(event.event_id)
     is_new = await deps.archive.append(document)
-    projection: Projection = project(event, contact_key=deps.access_key)
+    projection = project(event, contact_key=deps.access_key)
     await deps.archive.project(
-        complaint_id=event.complaint_id,
-        status_rank=projection.status_rank,
+        event.complaint_id,
+        at=event.occurred_at,
         fields=projection.fields,
         earliest=projection.earliest,
-        latest=projection.latest,
+        status=projection.status,
+        only_over=projection.only_over,
+        latest_fields=projection.latest_fields,
     )
+    if isinstance(event, ReporterDataErased):
+        await _erase(event, deps)
     metric = deps.metrics.archived if is_new else deps.metrics.duplicates
     metric.labels(event_type=event.event_type).inc()
 
@@ -91,14 +96,17 @@ async def status_for_reporter(
     record = await deps.archive.find_by_number(number.strip().upper())
     if record is None or not _proves_reporter(record, access_code, contact, deps.access_key):
         deps.metrics.lookups.labels(outcome="refused").inc()
-        log.info("status look-up refused")
         raise NotFound("no complaint matches that number and proof")
     deps.metrics.lookups.labels(outcome="shown").inc()
-    status = status_name(record.get("status_rank", 0))
+    status = record.get("status", "received")
+    deadlines = record.get("deadlines") or {}
     return ComplaintStatus(
         number=record["number"],
         status=status,
         next_step=NEXT_STEP.get(status, ""),
+        next_deadline=None
+        if record.get("deadlines_paused")
+        else min(deadlines.values(), default=None),
         received_at=record.get("received_at"),
         category=record.get("category"),
         priority=record.get("priority"),
@@ -106,13 +114,93 @@ async def status_for_reporter(
         handler_name=record.get("handler_name"),
         history=[
             HistoryEntry(
-                event_type=event["event_type"],
-                occurred_at=event["occurred_at"],
-                summary=summarise(event),
+                event_type=e["event_type"], occurred_at=e["occurred_at"], summary=summarise(e)
             )
-            for event in await deps.archive.history(record["complaint_id"])
+            for e in await deps.archive.history(record["complaint_id"])
+            if visible_to_reporter(e)
         ],
     )
+
+
+async def timeline(*, number: str, principal: Principal, deps: ArchiveDeps) -> list[dict[str, Any]]:
+    """Every event of a complaint, internal ones included, for its team and supervisors."""
+    record = await deps.archive.find_by_number(number.strip().upper())
+    if record is None or not (
+        principal.is_supervisor or principal.works_in(record.get("team", ""))
+    ):
+        raise NotFound("no such complaint")
+    return await deps.archive.history(record["complaint_id"])
+
+
+async def request_erasure(
+    *, contact: str, principal: Principal, deps: ArchiveDeps
+) -> ErasureReport:
+    """Erase one reporter's personal data across all services (GDPR art. 17): every service
+    hears `ReporterDataErased` for each of their complaints; the statistics stay."""
+    fingerprint = contact_fingerprint(key=deps.access_key, contact=contact)
+    complaints = await deps.archive.complaints_of(fingerprint)
+    now = deps.clock()
+    tombstone_id = hashlib.sha256(f"{fingerprint}|{now.isoformat()}".encode()).hexdigest()[:24]
+    for complaint in complaints:
+        await deps.publish_erasure(
+            new_event(
+                ReporterDataErased,
+                complaint_id=complaint["complaint_id"],
+                producer="archive",
+                trace_id=tombstone_id,
+                occurred_at=now,
+                discriminator=tombstone_id,
+                requested_by=principal.subject,
+                reason="gdpr_request",
+            )
+        )
+    await deps.archive.tombstone(
+        {
+            "_id": tombstone_id,
+            "requested_by": principal.subject,
+            "requested_at": now,
+            "reason": "gdpr_request",
+            "complaints": [c["number"] for c in complaints],
+        }
+    )
+    log.info("erasure requested", tombstone_id=tombstone_id, complaints=len(complaints))
+    return ErasureReport(tombstone_id=tombstone_id, complaints=[c["number"] for c in complaints])
+
+
+async def _erase(event: ReporterDataErased, deps: ArchiveDeps) -> None:
+    await deps.archive.erase(event.complaint_id)
+    deps.metrics.erasures.labels(reason=event.reason).inc()
+
+
+async def expire_old(deps: ArchiveDeps) -> int:
+    """Complaints quiet for longer than the retention period lose their personal data."""
+    now = deps.clock()
+    expired = await deps.archive.expired(now - deps.retention)
+    for complaint in expired:
+        await deps.publish_erasure(
+            new_event(
+                ReporterDataErased,
+                complaint_id=complaint["complaint_id"],
+                producer="archive",
+                trace_id="retention",
+                occurred_at=now,
+                discriminator="retention",
+                requested_by="retention-policy",
+                reason="retention_expired",
+            )
+        )
+    return len(expired)
+
+
+async def run_retention(deps: ArchiveDeps, *, interval_seconds: float) -> None:
+    while True:
+        try:
+            await expire_old(deps)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("retention round failed; trying again next round")
+        await asyncio.sleep(interval_seconds)
 
 
 def _proves_reporter(

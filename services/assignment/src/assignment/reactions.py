@@ -18,6 +18,7 @@ from assignment.cases import (
     publish_outbox,
     record,
 )
+from assignment.deadlines import RECEIPT_DEADLINES
 from assignment.routing import escalation, place
 from shared.events import (
     AppealFiled,
@@ -81,7 +82,7 @@ async def open_case(*, classified: ComplaintClassified, deps: AssignmentDeps) ->
         else:
             emit(case, await place(case, deps, now=now, actor="router"))
             move(case, "assigned", now=now, actor="router", action="status")
-        new_timers = timers.start(case, timers.RECEIPT_DEADLINES, start_at=received_at, deps=deps)
+        new_timers = timers.start(case, RECEIPT_DEADLINES, start_at=received_at, deps=deps)
         emit(case, deadlines_event(case, now=now))
         if case["priority"] == "P1" and case.get("team"):
             # Imminent harm never waits for a deadline: the team lead hears at once.

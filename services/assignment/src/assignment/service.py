@@ -20,6 +20,7 @@ from assignment.cases import (
     move,
     record,
 )
+from assignment.deadlines import RECEIPT_DEADLINES
 from assignment.lifecycle import OPEN
 from assignment.routing import place
 from shared.auth import Principal
@@ -198,7 +199,7 @@ async def resolve(
     case.update(decided_by=principal.subject, resolved_at=now, **decision)
     resolved = {"handler_id": principal.subject, "handler_name": case["handler_name"], **decision}
     emit(case, event(case, ComplaintResolved, now=now, **resolved))
-    met = [n for n in timers.RECEIPT_DEADLINES if timers.meet(case, n, now=now)]
+    met = [n for n in RECEIPT_DEADLINES if timers.meet(case, n, now=now)]
     emit(case, deadlines_event(case, now=now))
     await commit(case, deps)
     for name in met:
