@@ -80,3 +80,9 @@ def archive(stack: Stack) -> Iterator[httpx.Client]:
 def unique() -> str:
     """A fresh suffix, so no test depends on another's leftovers in the shared stack."""
     return uuid.uuid4().hex[:12]
+
+
+@pytest.fixture
+def assignment(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.config.service_url("assignment"), timeout=30) as client:
+        yield client

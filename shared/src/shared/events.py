@@ -133,6 +133,7 @@ class CaseNoteAdded(Event):
     """Internal to the handling team: never shown to the reporter."""
 
     event_type: Literal["complaint.note_added"] = "complaint.note_added"
+    number: str
     handler_id: str
     note: str
     evidence: tuple[EvidenceReference, ...] = ()

@@ -82,4 +82,11 @@ def build_clock_router(
         on_moved(offset)
         return {"offset_seconds": offset.total_seconds()}
 
+    @router.post("/reset")
+    async def reset(caller: Supervisor) -> dict[str, float]:
+        """Back to real time (deadlines that fired meanwhile stay fired)."""
+        await directory.reset_clock()
+        on_moved(timedelta())
+        return {"offset_seconds": 0.0}
+
     return router

@@ -64,6 +64,11 @@ async def open_case(*, classified: ComplaintClassified, deps: AssignmentDeps) ->
         confidence=classified.confidence,
         in_triage=classified.needs_review,
         object_key=object_key(classified),
+        reported_object=(
+            classified.reported_object.model_dump(mode="json")
+            if classified.reported_object
+            else None
+        ),
     )
     record(case, now=now, actor="classifier", action="classified", category=case["category"])
     new_timers: list[dict[str, object]] = []

@@ -5,6 +5,7 @@ from typing import Any
 
 from pymongo import ASCENDING, ReturnDocument
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
 
 from assignment.directory import Handler, Team
 from assignment.lifecycle import OPEN
@@ -50,12 +51,13 @@ class CaseRepository:
 
     async def insert(self, case: Document) -> bool:
         """False if the complaint already has a case (a redelivered event)."""
-        result = await self._cases.update_one(
-            {"complaint_id": case["complaint_id"]},
-            {"$setOnInsert": {**case, "version": 1}},
-            upsert=True,
-        )
-        return result.upserted_id is not None
+        # insert_one, not an upsert: FerretDB's $setOnInsert drops empty arrays.
+        try:
+            await self._cases.insert_one({**case, "version": 1})
+        except DuplicateKeyError:
+            return False
+        case.pop("_id", None)
+        return True
 
     async def save(self, case: Document) -> bool:
         """Write `case` if nobody changed it since it was read; False on a concurrent change."""
@@ -208,6 +210,9 @@ class DirectoryRepository:
     async def clock_offset(self) -> timedelta:
         doc = await self._clock.find_one({"_id": "offset"})
         return timedelta(seconds=doc["seconds"]) if doc else timedelta()
+
+    async def reset_clock(self) -> None:
+        await self._clock.delete_one({"_id": "offset"})
 
     async def advance_clock(self, seconds: float) -> timedelta:
         doc = await self._clock.find_one_and_update(

@@ -56,6 +56,8 @@ async def classify_complaint(*, received: ComplaintReceived, deps: ClassifierDep
         confidence=decision["confidence"],
         model_version=decision["model_version"],
         reasons=decision["reasons"],
+        reported_object=submission.reported_object,
+        received_at=received.occurred_at,
     )
     await deps.publish_classified(event)
     deps.metrics.classified.labels(
