@@ -40,9 +40,13 @@ $(FERRETDB): deploy/local/ferretdb/main.go deploy/local/ferretdb/go.mod deploy/l
 
 stack: $(KAFKA_LIBS) $(FERRETDB)
 
-# kcat plays a channel integration in the end-to-end tests.
+# kcat plays a channel integration in the end-to-end tests; Kannel (bearerbox, smsbox) is the
+# SMS gateway, with kannel-extras' fake SMSC standing in for the mobile network.
+KANNEL_FAKESMSC := /usr/lib/kannel/test/fakesmsc
 tools:
 	@command -v kcat >/dev/null || { apt-get update -qq && apt-get install -y -qq kcat >/dev/null; }
+	@test -x /usr/sbin/bearerbox -a -x $(KANNEL_FAKESMSC) || { apt-get update -qq && \
+	  apt-get install -y -qq kannel kannel-extras >/dev/null; }
 
 run: deps stack
 	$(UV) run --frozen ombud-stack up

@@ -26,6 +26,7 @@ def _urls(config: StackConfig) -> str:
         f"  Kafka         {config.kafka_bootstrap}",
         f"  MongoDB       {config.mongo_url} (FerretDB)",
         f"  SMTP          127.0.0.1:{config.smtp_port}; mail lands in {config.mail_dir}/new",
+        f"  SMS (Kannel)  {config.kannel_sendsms_url}; texts land in {config.sms_received_log}",
         f"  Logs          {config.log_dir}/<part>.log",
         "Press Ctrl-C to stop everything.",
     ]

@@ -14,6 +14,10 @@ class StackConfig:
     controller_port: int = 9093
     mongo_port: int = 27017
     smtp_port: int = 1025
+    # Kannel: bearerbox admin, bearerbox-smsbox, the fake SMSC, and smsbox's sendsms, in a row.
+    kannel_port: int = 13000
+    kannel_username: str = "ombud"
+    kannel_password: str = "local-stack-sms-gateway"  # noqa: S105 - the local stack's own
     first_service_port: int = 8001
     partitions: int = 12
     services: tuple[str, ...] = SERVICES
@@ -30,6 +34,35 @@ class StackConfig:
     @property
     def mail_dir(self) -> Path:
         return self.state_dir / "mail"
+
+    @property
+    def sms_dir(self) -> Path:
+        return self.state_dir / "sms"
+
+    @property
+    def sms_received_log(self) -> Path:
+        """Every SMS the fake SMSC received, one line each: the tests' handset."""
+        return self.sms_dir / "received.log"
+
+    @property
+    def kannel_admin_port(self) -> int:
+        return self.kannel_port
+
+    @property
+    def kannel_smsbox_port(self) -> int:
+        return self.kannel_port + 1
+
+    @property
+    def kannel_smsc_port(self) -> int:
+        return self.kannel_port + 2
+
+    @property
+    def kannel_sendsms_port(self) -> int:
+        return self.kannel_port + 3
+
+    @property
+    def kannel_sendsms_url(self) -> str:
+        return f"http://127.0.0.1:{self.kannel_sendsms_port}/cgi-bin/sendsms"
 
     @property
     def log_dir(self) -> Path:
@@ -49,5 +82,16 @@ class StackConfig:
             "OMBUD_SMTP_HOST": "127.0.0.1",
             "OMBUD_SMTP_PORT": str(self.smtp_port),
             f"{prefix}PORT": str(self.service_port(service)),
+            **(self.notification_env() if service == "notification" else {}),
             **self.extra_env,
+        }
+
+    def notification_env(self) -> dict[str, str]:
+        """SMS through the stack's Kannel; messages point reporters at the local intake."""
+        return {
+            "OMBUD_NOTIFICATION_SMS_PROVIDER": "kannel",
+            "OMBUD_NOTIFICATION_KANNEL_URL": self.kannel_sendsms_url,
+            "OMBUD_NOTIFICATION_KANNEL_USERNAME": self.kannel_username,
+            "OMBUD_NOTIFICATION_KANNEL_PASSWORD": self.kannel_password,
+            "OMBUD_NOTIFICATION_PUBLIC_BASE_URL": self.service_url("intake"),
         }

@@ -1,14 +1,16 @@
-"""The whole system on one machine: Kafka, FerretDB, an SMTP server and the five services."""
+"""The whole system on one machine: Kafka, FerretDB, an SMTP server, an SMS gateway (Kannel)
+and the five services."""
 
 import socket
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import httpx
 from pymongo import MongoClient
 
-from ombud_stack import kafka
+from ombud_stack import kafka, kannel
 from ombud_stack.config import StackConfig
 from ombud_stack.processes import Managed, StartupFailed
 from shared.topics import ALL_TOPICS
@@ -40,16 +42,42 @@ def _smtp_answers(port: int) -> bool:
         return False
 
 
+def _kannel_answers(config: StackConfig) -> bool:
+    """smsbox takes requests and the (fake) SMSC is connected to bearerbox."""
+    admin = f"http://127.0.0.1:{config.kannel_admin_port}/status.txt"
+    try:
+        status = httpx.get(admin, params={"password": config.kannel_password}, timeout=2).text
+        httpx.get(config.kannel_sendsms_url, timeout=2)
+    except httpx.HTTPError:
+        return False
+    return "online" in status
+
+
+def _port_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 class Stack:
     def __init__(self, config: StackConfig) -> None:
         self.config = config
         self.processes: dict[str, Managed] = {}
+        self.sms_gateway = kannel.installed()
 
-    def _managed(self, name: str, command: list[str], env: dict[str, str] | None = None) -> Managed:
+    def _managed(
+        self,
+        name: str,
+        command: list[str],
+        env: dict[str, str] | None = None,
+        log_path: Path | None = None,
+    ) -> Managed:
         managed = Managed(
             name=name,
             command=command,
-            log_path=self.config.log_dir / f"{name}.log",
+            log_path=log_path or self.config.log_dir / f"{name}.log",
             pid_path=self.config.state_dir / "pids" / f"{name}.pid",
             env=env or {},
         )
@@ -66,6 +94,7 @@ class Stack:
             if with_kafka_and_store:
                 self.start_kafka_and_store()
             self.start_mail()
+            self.start_sms_gateway()
             kafka.create_topics(self.config.kafka_bootstrap, ALL_TOPICS, self.config.partitions)
             for service in self.config.services:
                 self.start_service(service, wait=False)
@@ -121,9 +150,36 @@ class Stack:
         smtp.start()
         smtp.wait_until(lambda: _smtp_answers(config.smtp_port), timeout=30)
 
+    def stop_mail(self) -> None:
+        """The SMTP server goes away, as in an outage; `start_mail` brings it back."""
+        self.processes.pop("smtp").stop()
+
+    def start_sms_gateway(self) -> None:
+        """Kannel with a fake SMSC that logs what it receives; skipped if not installed."""
+        if not self.sms_gateway:
+            warnings.warn(
+                "Kannel is not installed (`make tools`): SMS is off in this stack", stacklevel=2
+            )
+            return
+        config = self.config
+        steps = kannel.commands(config)
+        bearerbox = self._managed("kannel-bearerbox", steps["kannel-bearerbox"])
+        bearerbox.start()
+        bearerbox.wait_until(lambda: _port_answers(config.kannel_smsc_port), timeout=30)
+        fake = self._managed(
+            "kannel-fakesmsc", steps["kannel-fakesmsc"], log_path=config.sms_received_log
+        )
+        fake.start()
+        smsbox = self._managed("kannel-smsbox", steps["kannel-smsbox"])
+        smsbox.start()
+        smsbox.wait_until(lambda: _kannel_answers(config), timeout=30)
+
     def start_service(self, service: str, *, wait: bool = True) -> None:
         executable = Path(sys.executable).parent / f"ombud-{service}"
-        managed = self._managed(service, [str(executable)], self.config.service_env(service))
+        env = self.config.service_env(service)
+        if service == "notification" and not self.sms_gateway:
+            env["OMBUD_NOTIFICATION_SMS_PROVIDER"] = "none"
+        managed = self._managed(service, [str(executable)], env)
         managed.start()
         if wait:
             self.wait_for_service(service)

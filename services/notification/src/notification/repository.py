@@ -126,12 +126,13 @@ class Contacts:
             return None
         if entry.get("erased_at"):
             return Contact(number=entry.get("number", ""), erased=True)
+        # .get: a missing value may come back as an absent field rather than null.
         return Contact(
             number=entry["number"],
-            email=entry["email"],
-            phone=entry["phone"],
-            preferred=entry["preferred"],
-            locale=entry["locale"],
+            email=entry.get("email"),
+            phone=entry.get("phone"),
+            preferred=entry.get("preferred", "email"),
+            locale=entry.get("locale"),
         )
 
     async def erase(self, complaint_id: str, *, at: datetime) -> None:
