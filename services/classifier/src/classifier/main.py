@@ -4,6 +4,7 @@ from functools import partial
 
 from fastapi import FastAPI
 
+from classifier.classification import Classifier
 from classifier.handlers import register_handlers
 from classifier.metrics import ClassifierMetrics
 from classifier.repository import DecisionRepository
@@ -12,7 +13,7 @@ from classifier.settings import ClassifierSettings
 from shared import topics
 from shared.app import create_service_app, run_service
 from shared.clock import utc_now
-from shared.events import ComplaintClassified
+from shared.events import ComplaintClassified, ComplaintRejected
 from shared.messaging import make_broker, publish_event
 from shared.mongo import make_mongo_client
 from shared.observability import new_registry
@@ -26,9 +27,19 @@ def create_app(settings: ClassifierSettings) -> FastAPI:
     mongo = make_mongo_client(settings)
     decisions = DecisionRepository(mongo[settings.mongo_database])
     classified = broker.publisher(topics.CLASSIFIED, schema=ComplaintClassified)
+    rejected = broker.publisher(
+        topics.REJECTED,
+        schema=ComplaintRejected,
+        description="Submissions rejected at initial review: junk, advertising, abuse of staff",
+    )
     deps = ClassifierDeps(
         decisions=decisions,
+        classifier=Classifier.load(
+            review_threshold=settings.review_threshold,
+            reject_threshold=settings.reject_threshold,
+        ),
         publish_classified=partial(publish_event, classified),
+        publish_rejected=partial(publish_event, rejected),
         clock=utc_now,
         metrics=ClassifierMetrics(registry),
     )

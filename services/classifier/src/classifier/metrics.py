@@ -9,6 +9,17 @@ class ClassifierMetrics:
             ["category", "priority", "language"],
             registry=registry,
         )
+        self.rejected = Counter(
+            "ombud_classifier_complaints_rejected_total",
+            "Submissions rejected at initial review as no complaint, by reason",
+            ["reason"],
+            registry=registry,
+        )
+        self.needs_review = Counter(
+            "ombud_classifier_needs_review_total",
+            "Classifications below the confidence threshold, sent to a person in triage",
+            registry=registry,
+        )
         self.confidence = Histogram(
             "ombud_classifier_confidence",
             "Confidence of classification decisions",

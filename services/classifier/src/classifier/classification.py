@@ -1,0 +1,198 @@
+"""One decision per complaint: the model, the P1 safety net, channel signals and initial review.
+
+The service and the `ombud-classify` command both call `Classifier.classify_many`, so what is
+evaluated is exactly what runs.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.special import softmax
+
+from classifier import model as text_model
+from classifier.language import LanguageDetector
+from classifier.safety import SafetyMatch, imminent_harm
+from classifier.taxonomy import (
+    REJECTIONS,
+    category_of,
+    default_priority,
+    hinted_subcategory,
+)
+from classifier.text import Normaliser, letter_count
+from shared.submission import Category, Priority
+
+# Where imminent harm can be what the complaint is about.
+HARM_SUBCATEGORIES = frozenset(
+    {"self_harm", "child_safety", "violence_threats", "personal_data_exposed"}
+)
+
+
+@dataclass(frozen=True)
+class ComplaintText:
+    text: str
+    language: str | None = None  # declared by the channel or the reporter's locale
+    channel: str | None = None
+    reported_object_type: str | None = None
+    category_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    category: Category | None
+    subcategory: str | None
+    priority: Priority | None
+    language: str
+    confidence: float
+    model_version: str
+    reasons: tuple[str, ...]
+    needs_review: bool = False
+    rejection: str | None = None  # a key of REJECTIONS: not a complaint, rejected at review
+
+    @property
+    def rejection_message(self) -> str | None:
+        return REJECTIONS[self.rejection] if self.rejection else None
+
+
+class Classifier:
+    def __init__(
+        self,
+        *,
+        model: text_model.TextModel,
+        review_threshold: float,
+        reject_threshold: float,
+    ) -> None:
+        self.model = model
+        self.review_threshold = review_threshold
+        self.reject_threshold = reject_threshold
+        self._normalise = Normaliser()
+        self._languages = LanguageDetector()
+        self._rejection_labels = {
+            i: label.split(":", 1)[1]
+            for i, label in enumerate(model.labels)
+            if label.startswith("rejected:")
+        }
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        model_dir: Path | None = None,
+        review_threshold: float = 0.5,
+        reject_threshold: float = 0.6,
+    ) -> "Classifier":
+        return cls(
+            model=text_model.load(model_dir or text_model.BUNDLED),
+            review_threshold=review_threshold,
+            reject_threshold=reject_threshold,
+        )
+
+    def classify(self, complaint: ComplaintText) -> Decision:
+        return self.classify_many([complaint])[0]
+
+    def classify_many(self, complaints: list[ComplaintText]) -> list[Decision]:
+        if not complaints:
+            return []
+        texts = [self._normalise(c.text) for c in complaints]
+        scores = self.model.score(
+            texts,
+            [c.channel for c in complaints],
+            [c.reported_object_type for c in complaints],
+        )
+        return [
+            self._decide(complaint, text, row, scores)
+            for row, (complaint, text) in enumerate(zip(complaints, texts, strict=True))
+        ]
+
+    def _decide(
+        self, complaint: ComplaintText, text: str, row: int, scores: text_model.Scores
+    ) -> Decision:
+        language, language_confidence = self._languages.detect(
+            complaint.text, declared=complaint.language
+        )
+        reasons = [f"language {language} ({language_confidence:.2f})"]
+        logits = scores.logits[row].copy()
+        hinted = hinted_subcategory(complaint.category_hint)
+        if hinted:
+            # A hint tilts a close call; clear text still outweighs it.
+            logits[self.model.labels.index(hinted)] += self.model.hint_bonus
+            reasons.append(f"channel hint {complaint.category_hint!r} supports {hinted}")
+        probabilities = softmax(logits)
+        harm = imminent_harm(text)
+        ranked = np.argsort(-probabilities)
+
+        # An unfamiliar language is not junk: only reject what the model can read.
+        familiar = language in self.model.languages or language_confidence < 0.5
+        rejection = self._rejection(complaint, harm, probabilities, ranked[0], familiar=familiar)
+        if rejection:
+            return Decision(
+                category=None,
+                subcategory=None,
+                priority=None,
+                language=language,
+                confidence=round(float(probabilities[ranked[0]]), 3),
+                model_version=self.model.version,
+                reasons=(*reasons, rejection[1]),
+                rejection=rejection[0],
+            )
+
+        best = next(int(i) for i in ranked if int(i) not in self._rejection_labels)
+        subcategory = self.model.labels[best]
+        confidence = float(probabilities[best])
+        features = self.model.top_features(scores.features, row, best)
+        reasons.append(
+            f"model {self.model.version}: {subcategory} {confidence:.2f}, "
+            f"from {', '.join(repr(f) for f in features) or 'no strong feature'}"
+        )
+        priority = default_priority(subcategory)
+        harm_probability = float(scores.imminent_harm[row])
+        if harm or harm_probability >= self.model.harm_threshold:
+            priority = "P1"
+            reasons.extend(match.describe() for match in harm)
+            if harm_probability >= self.model.harm_threshold:
+                reasons.append(f"imminent-harm model {harm_probability:.2f}")
+            subcategory = _harm_subcategory(subcategory, harm)
+        needs_review = confidence < self.review_threshold
+        if needs_review:
+            reasons.append(f"confidence below {self.review_threshold}: a person should check")
+        return Decision(
+            category=category_of(subcategory),
+            subcategory=subcategory,
+            priority=priority,
+            language=language,
+            confidence=round(confidence, 3),
+            model_version=self.model.version,
+            reasons=tuple(reasons),
+            needs_review=needs_review,
+        )
+
+    def _rejection(
+        self,
+        complaint: ComplaintText,
+        harm: list[SafetyMatch],
+        probabilities: np.ndarray,
+        top: int,
+        *,
+        familiar: bool,
+    ) -> tuple[str, str] | None:
+        """Reject only what is clearly not a complaint; anything doubtful goes on as one."""
+        if harm or complaint.category_hint:
+            # A report with a chosen reason, or any sign of harm, is always a complaint.
+            return None
+        if letter_count(complaint.text) == 0:
+            return "junk", "initial review: the text has no words"
+        if top not in self._rejection_labels or probabilities[top] < self.reject_threshold:
+            return None
+        if not familiar:
+            return None
+        reason = self._rejection_labels[top]
+        return reason, f"initial review: {reason} {probabilities[top]:.2f} ({self.model.version})"
+
+
+def _harm_subcategory(subcategory: str, harm: list[SafetyMatch]) -> str:
+    """Keep what the model read, unless a safety rule shows the complaint is about harm."""
+    if subcategory in HARM_SUBCATEGORIES or not harm:
+        return subcategory
+    if category_of(subcategory) == "other":
+        return harm[0].subcategory
+    return subcategory

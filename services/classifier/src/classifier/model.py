@@ -1,0 +1,158 @@
+"""The trained text model: character n-grams in, label probabilities and their reasons out.
+
+The artifact is plain data (a JSON file and a NumPy archive, no pickle), so loading a model can
+never run code, and it stays small enough to commit.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from classifier.lexicon import Lexicon
+
+BUNDLED = Path(__file__).parent / "model"
+
+# Character n-grams within words: robust to typos, slang and inflection, and to languages
+# written without spaces; the same vocabulary serves every language.
+VECTORIZER = {"analyzer": "char_wb", "ngram_range": (1, 4), "sublinear_tf": True}
+
+
+_UNINFORMATIVE = frozenset({"channel=web", "object=none"})
+
+
+def make_vectorizer(**overrides: Any) -> TfidfVectorizer:
+    return TfidfVectorizer(**{**VECTORIZER, **overrides})
+
+
+def signal_names(channel: str | None, reported_object_type: str | None) -> list[str]:
+    """Channel signals as features the model weighs against the text."""
+    return [f"channel={channel or 'web'}", f"object={reported_object_type or 'none'}"]
+
+
+def extra_features(
+    lexicon: Lexicon, text: str, channel: str | None, reported_object_type: str | None
+) -> list[str]:
+    """Named features besides the n-grams: channel signals and multilingual cue concepts."""
+    concepts = [f"concept={lexicon.names[i]}" for i in sorted(lexicon.concepts(text))]
+    return [*signal_names(channel, reported_object_type), *concepts]
+
+
+@dataclass(frozen=True)
+class Scores:
+    logits: np.ndarray  # one row per complaint, one column per label
+    imminent_harm: np.ndarray  # probability of P1 per complaint
+    features: sparse.csr_matrix
+
+
+class TextModel:
+    def __init__(
+        self,
+        *,
+        version: str,
+        labels: tuple[str, ...],
+        languages: frozenset[str],
+        vectorizer: TfidfVectorizer,
+        signals: tuple[str, ...],
+        weights: np.ndarray,
+        bias: np.ndarray,
+        harm_weights: np.ndarray,
+        harm_bias: float,
+        harm_threshold: float,
+        hint_bonus: float,
+    ) -> None:
+        self.version = version
+        self.labels = labels
+        self.languages = languages
+        self.harm_threshold = harm_threshold
+        self.hint_bonus = hint_bonus
+        self._vectorizer = vectorizer
+        self.lexicon = Lexicon()
+        self._signals = {name: i for i, name in enumerate(signals)}
+        self._weights = weights
+        self._bias = bias
+        self._harm_weights = harm_weights
+        self._harm_bias = harm_bias
+        self._names = [*vectorizer.get_feature_names_out(), *signals]
+
+    def featurise(
+        self, texts: list[str], channels: list[str | None], objects: list[str | None]
+    ) -> sparse.csr_matrix:
+        """Features of normalised texts with their channel and reported object type."""
+        text_features = self._vectorizer.transform(texts)
+        signals = [
+            extra_features(self.lexicon, text, channel, kind)
+            for text, channel, kind in zip(texts, channels, objects, strict=True)
+        ]
+        rows, cols = [], []
+        for row, names in enumerate(signals):
+            for name in names:
+                if name in self._signals:
+                    rows.append(row)
+                    cols.append(self._signals[name])
+        signal_features = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float64), (rows, cols)),
+            shape=(len(texts), len(self._signals)),
+        )
+        return sparse.hstack([text_features, signal_features], format="csr")
+
+    def score(
+        self, texts: list[str], channels: list[str | None], objects: list[str | None]
+    ) -> Scores:
+        features = self.featurise(texts, channels, objects)
+        logits = features @ self._weights + self._bias
+        harm = 1.0 / (1.0 + np.exp(-(features @ self._harm_weights + self._harm_bias)))
+        return Scores(logits=np.asarray(logits), imminent_harm=np.asarray(harm), features=features)
+
+    def top_features(
+        self, features: sparse.csr_matrix, row: int, label: int, n: int = 4
+    ) -> list[str]:
+        """The n-grams that pushed this complaint most towards `label`."""
+        start, end = features.indptr[row], features.indptr[row + 1]
+        indices = features.indices[start:end]
+        contributions = features.data[start:end] * self._weights[indices, label]
+        names: list[str] = []
+        for i in np.argsort(-contributions):
+            name = self._names[indices[i]].strip()
+            if contributions[i] <= 0 or len(names) == n:
+                break
+            # Defaults say nothing about this complaint; " mij" and "mij " read the same.
+            if name not in names and name not in _UNINFORMATIVE:
+                names.append(name)
+        return names
+
+
+def save(model_dir: Path, *, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+    model_dir.mkdir(parents=True, exist_ok=True)
+    (model_dir / "model.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    np.savez_compressed(model_dir / "weights.npz", **arrays)
+
+
+def load(model_dir: Path = BUNDLED) -> TextModel:
+    meta = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))
+    with np.load(model_dir / "weights.npz", allow_pickle=False) as arrays:
+        weights = arrays["weights"].astype(np.float32)
+        bias = arrays["bias"].astype(np.float32)
+        harm_weights = arrays["harm_weights"].astype(np.float32)
+        idf = arrays["idf"].astype(np.float64)
+    vectorizer = make_vectorizer(vocabulary=meta["vocabulary"])
+    vectorizer.idf_ = idf
+    return TextModel(
+        version=meta["version"],
+        labels=tuple(meta["labels"]),
+        languages=frozenset(meta["languages"]),
+        vectorizer=vectorizer,
+        signals=tuple(meta["signals"]),
+        weights=weights,
+        bias=bias,
+        harm_weights=harm_weights,
+        harm_bias=float(meta["harm_bias"]),
+        harm_threshold=float(meta["harm_threshold"]),
+        hint_bonus=float(meta["hint_bonus"]),
+    )

@@ -1,0 +1,174 @@
+"""`ombud-classifier-train`: learn the model from data/train/ and write the bundled artifact.
+
+Everything is chosen by cross-validation on the training split only; the held-out split is never
+read here. The version names a hash of the training data and settings, so the same data always
+yields the same version and a decision can be traced to exactly what the model learned from.
+"""
+
+import argparse
+import hashlib
+import json
+import typing
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from classifier import dataset
+from classifier import model as text_model
+from classifier.lexicon import CONCEPTS, Lexicon
+from classifier.safety import imminent_harm
+from classifier.taxonomy import LABELS
+from classifier.text import Normaliser
+from shared.submission import Channel, ReportedObjectType
+
+FAMILY = "char-ngram-logreg"
+MIN_DF = 2
+C_GRID = (1.0, 3.0, 10.0, 30.0)
+# A channel hint adds this to its subcategory's log-odds: it tips a close call (e^1.5 ≈ 4.5x)
+# but cannot outvote text that clearly says something else.
+HINT_BONUS = 1.5
+# The imminent-harm model must catch this share of P1 complaints in cross-validation on its own.
+HARM_RECALL = 0.95
+CHANNELS = typing.get_args(Channel)
+OBJECTS = ("none", *typing.get_args(ReportedObjectType))
+LEXICON = Lexicon()
+SIGNALS = (
+    *(f"channel={channel}" for channel in CHANNELS),
+    *(f"object={kind}" for kind in OBJECTS),
+    *(f"concept={name}" for name in LEXICON.names),
+)
+
+
+def _signals(texts: list[str], examples: list[dataset.Example]) -> sparse.csr_matrix:
+    index = {name: i for i, name in enumerate(SIGNALS)}
+    rows, cols = [], []
+    for row, (text, example) in enumerate(zip(texts, examples, strict=True)):
+        channel, kind = example.channel, example.reported_object_type
+        for name in text_model.extra_features(LEXICON, text, channel, kind):
+            rows.append(row)
+            cols.append(index[name])
+    return sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(SIGNALS))
+    )
+
+
+def _fit(texts: list[str], examples: list[dataset.Example], c: float):
+    vectorizer = text_model.make_vectorizer(min_df=MIN_DF)
+    features = sparse.hstack(
+        [vectorizer.fit_transform(texts), _signals(texts, examples)], format="csr"
+    )
+    labels = [e.label for e in examples]
+    classifier = LogisticRegression(C=c, max_iter=5000).fit(features, labels)
+    harm = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(
+        features, [e.priority == "P1" for e in examples]
+    )
+    return vectorizer, classifier, harm
+
+
+def _cross_validate(texts, examples, c):
+    """Out-of-fold label predictions, confidences and imminent-harm probabilities."""
+    labels = np.array([e.label for e in examples])
+    predicted = np.empty(len(examples), dtype=object)
+    confidence = np.zeros(len(examples))
+    harm = np.zeros(len(examples))
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
+    for train, test in folds.split(texts, labels):
+        vectorizer, classifier, harm_model = _fit(
+            [texts[i] for i in train], [examples[i] for i in train], c
+        )
+        test_texts = [texts[i] for i in test]
+        features = sparse.hstack(
+            [vectorizer.transform(test_texts), _signals(test_texts, [examples[i] for i in test])],
+            format="csr",
+        )
+        probabilities = classifier.predict_proba(features)
+        predicted[test] = classifier.classes_[probabilities.argmax(axis=1)]
+        confidence[test] = probabilities.max(axis=1)
+        harm[test] = harm_model.predict_proba(features)[:, 1]
+    return predicted, confidence, harm
+
+
+def _harm_threshold(harm: np.ndarray, examples: list[dataset.Example]) -> float:
+    p1 = np.sort(harm[[e.priority == "P1" for e in examples]])
+    return float(min(0.5, p1[int(len(p1) * (1 - HARM_RECALL))]))
+
+
+def train(*, data: Path, out: Path) -> dict[str, object]:
+    examples = dataset.read(data)
+    normalise = Normaliser()
+    texts = [normalise(e.text) for e in examples]
+    labels = np.array([e.label for e in examples])
+    results = {}
+    for c in C_GRID:
+        predicted, confidence, harm = _cross_validate(texts, examples, c)
+        results[c] = (float((predicted == labels).mean()), predicted, confidence, harm)
+        print(f"C={c:<5} cross-validated label accuracy {results[c][0]:.3f}")
+    c = max(results, key=lambda k: results[k][0])
+    _, predicted, confidence, harm = results[c]
+    threshold = _harm_threshold(harm, examples)
+    rules = np.array([bool(imminent_harm(t)) for t in texts])
+    p1 = np.array([e.priority == "P1" for e in examples])
+    print(f"chosen C={c}; imminent-harm threshold {threshold:.3f}")
+    print(
+        f"cross-validated P1 recall: model {((harm >= threshold) & p1).sum() / p1.sum():.3f}, "
+        f"safety rules {(rules & p1).sum() / p1.sum():.3f}, "
+        f"both {(((harm >= threshold) | rules) & p1).sum() / p1.sum():.3f}"
+    )
+    for floor in (0.3, 0.4, 0.5, 0.6):
+        kept = confidence >= floor
+        print(
+            f"confidence >= {floor}: {kept.mean():.0%} of complaints, "
+            f"label accuracy {(predicted[kept] == labels[kept]).mean():.3f}"
+        )
+
+    vectorizer, classifier, harm_model = _fit(texts, examples, c)
+    order = [list(classifier.classes_).index(label) for label in LABELS]
+    settings = {
+        "vectorizer": text_model.VECTORIZER,
+        "min_df": MIN_DF,
+        "C": c,
+        "lexicon": LEXICON.names,
+        "hint_bonus": HINT_BONUS,
+    }
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
+    # The cue words shape the features too: a changed lexicon is a new model.
+    digest.update(json.dumps(CONCEPTS, ensure_ascii=False).encode())
+    for path in sorted(data.glob("*.jsonl")):
+        digest.update(path.read_bytes())
+    meta = {
+        "version": f"{FAMILY}-{digest.hexdigest()[:12]}",
+        "labels": list(LABELS),
+        "languages": sorted({e.language for e in examples}),
+        "trained_on": dict(Counter(e.language for e in examples).most_common()),
+        "settings": settings,
+        "signals": list(SIGNALS),
+        "hint_bonus": HINT_BONUS,
+        "harm_threshold": round(threshold, 4),
+        "harm_bias": float(harm_model.intercept_[0]),
+        "vocabulary": vectorizer.get_feature_names_out().tolist(),
+    }
+    # float16 keeps the artifact small; the rounding is far below what moves a decision.
+    text_model.save(
+        out,
+        meta=meta,
+        arrays={
+            "weights": classifier.coef_[order].T.astype(np.float16),
+            "bias": classifier.intercept_[order].astype(np.float32),
+            "harm_weights": harm_model.coef_[0].astype(np.float16),
+            "idf": vectorizer.idf_.astype(np.float32),
+        },
+    )
+    print(f"wrote {meta['version']} ({len(meta['vocabulary'])} features) to {out}")
+    return meta
+
+
+def run() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=dataset.TRAIN)
+    parser.add_argument("--out", type=Path, default=text_model.BUNDLED)
+    arguments = parser.parse_args()
+    train(data=arguments.data, out=arguments.out)
