@@ -47,3 +47,14 @@ def consume_until(
                 return key, headers, value
         time.sleep(0.5)
     raise AssertionError(f"nothing wanted on {topic} within {timeout}s")
+
+
+def read_all(bootstrap: str, topic: str) -> list[str]:
+    """Every message value on `topic` right now."""
+    out = subprocess.run(
+        ["kcat", "-C", "-b", bootstrap, "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%s\n"],
+        capture_output=True,
+        check=True,
+        timeout=30,
+    ).stdout.decode()
+    return [line for line in out.splitlines() if line.strip()]

@@ -99,10 +99,11 @@ async def commit(case: Case, deps: AssignmentDeps) -> None:
 
 
 async def publish_outbox(case: Case, deps: AssignmentDeps) -> None:
-    for payload in list(case["outbox"]):
+    for payload in case["outbox"]:
         await deps.publish(_ANY_EVENT.validate_python(payload))
-        await deps.cases.mark_published(case["complaint_id"], payload["event_id"])
-        case["outbox"].remove(payload)
+    if case["outbox"]:
+        await deps.cases.clear_outbox(case["complaint_id"], version=case["version"])
+        case["outbox"] = []
 
 
 def new_case(

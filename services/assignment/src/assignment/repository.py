@@ -44,9 +44,10 @@ class CaseRepository:
         )
         return await cursor.to_list(length=100)
 
-    async def mark_published(self, complaint_id: str, event_id: str) -> None:
+    async def clear_outbox(self, complaint_id: str, *, version: int) -> None:
+        """Forget published events, unless someone saved the case since (they publish then)."""
         await self._cases.update_one(
-            {"complaint_id": complaint_id}, {"$pull": {"outbox": {"event_id": event_id}}}
+            {"complaint_id": complaint_id, "version": version}, {"$set": {"outbox": []}}
         )
 
     async def insert(self, case: Document) -> bool:
