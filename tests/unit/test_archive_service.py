@@ -1,13 +1,21 @@
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from prometheus_client import CollectorRegistry
 
 from archive.metrics import ArchiveMetrics
-from archive.service import ArchiveDeps, ProofRequired, archive_event, status_for_reporter
+from archive.service import (
+    ArchiveDeps,
+    ProofRequired,
+    archive_event,
+    expire_old,
+    request_erasure,
+    status_for_reporter,
+)
 from shared.access import access_code
+from shared.auth import Principal
 from shared.errors import NotFound
 from tests.factories import lifecycle_events
 
@@ -21,6 +29,7 @@ class FakeArchive:
     def __init__(self) -> None:
         self.events: dict[str, dict[str, Any]] = {}
         self.complaints: dict[str, dict[str, Any]] = {}
+        self.tombstones: list[dict[str, Any]] = []
 
     async def append(self, event: dict[str, Any]) -> bool:
         if event["event_id"] in self.events:
@@ -28,13 +37,47 @@ class FakeArchive:
         self.events[event["event_id"]] = event
         return True
 
-    async def project(self, *, complaint_id, status_rank, fields, earliest, latest) -> None:
+    async def project(
+        self, complaint_id, *, at, fields, earliest, status, only_over, latest_fields
+    ) -> None:
         record = self.complaints.setdefault(complaint_id, {"complaint_id": complaint_id})
-        for name, value in {"status_rank": status_rank, **latest}.items():
-            record[name] = max(record.get(name, value), value)
+        record["last_event_at"] = max(record.get("last_event_at", at), at)
         for name, value in earliest.items():
             record[name] = min(record.get(name, value), value)
         record.update(fields)
+        if status is not None:
+            self._replace_if_later(record, "status", at, {"status": status}, only_over)
+        if latest_fields:
+            self._replace_if_later(record, next(iter(latest_fields)), at, latest_fields, None)
+
+    @staticmethod
+    def _replace_if_later(record, group, at, values, only_over) -> None:
+        stamps = record.setdefault("set_at", {})
+        later = stamps.get(group) is None or stamps[group] <= at
+        if later and (only_over is None or record.get("status") in only_over):
+            record.update(values)
+            stamps[group] = at
+
+    async def complaints_of(self, fingerprint: str) -> list[dict[str, Any]]:
+        return [
+            c for c in self.complaints.values() if fingerprint in c.get("contact_fingerprints", [])
+        ]
+
+    async def expired(self, before: datetime) -> list[dict[str, Any]]:
+        return [
+            c
+            for c in self.complaints.values()
+            if c["last_event_at"] < before and not c.get("anonymised")
+        ]
+
+    async def erase(self, complaint_id: str) -> None:
+        self.complaints[complaint_id].update(contact_fingerprints=[], anonymised=True)
+        for event in self.events.values():
+            if event["complaint_id"] == complaint_id and "submission" in event:
+                event["submission"].pop("reporter", None)
+
+    async def tombstone(self, entry: dict[str, Any]) -> None:
+        self.tombstones.append(entry)
 
     async def find_by_number(self, number: str) -> dict[str, Any] | None:
         return next((c for c in self.complaints.values() if c.get("number") == number), None)
@@ -44,8 +87,19 @@ class FakeArchive:
         return sorted(mine, key=lambda e: e["occurred_at"])
 
 
-def deps(archive: FakeArchive) -> ArchiveDeps:
-    return ArchiveDeps(archive=archive, access_key=KEY, metrics=ArchiveMetrics(CollectorRegistry()))
+class Outbox(list):
+    async def __call__(self, event) -> None:
+        self.append(event)
+
+
+def deps(archive: FakeArchive, *, now: datetime = T0, outbox: Outbox | None = None) -> ArchiveDeps:
+    return ArchiveDeps(
+        archive=archive,  # type: ignore[arg-type]
+        access_key=KEY,
+        metrics=ArchiveMetrics(CollectorRegistry()),
+        clock=lambda: now,
+        publish_erasure=outbox if outbox is not None else Outbox(),
+    )
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
@@ -56,7 +110,7 @@ async def test_any_arrival_order_and_repeats_leave_the_same_read_model(order):
         await archive_event(event=events[index], deps=deps(archive))
 
     [record] = archive.complaints.values()
-    assert record["status_rank"] == 3
+    assert record["status"] == "assigned"
     assert record["received_at"] == T0
     assert record["handler_name"] == "Anna de Vries"
     assert len(archive.events) == 3
@@ -107,3 +161,35 @@ async def test_without_proof_or_with_a_wrong_one_nothing_is_shown():
             contact="someone-else@example.com",
             deps=deps(archive),
         )
+
+
+async def test_an_erasure_request_reaches_every_complaint_of_the_reporter_and_leaves_a_tombstone():
+    archive, outbox = FakeArchive(), Outbox()
+    for complaint_id, number in (("c-1", "OMB-AAAA-0001"), ("c-2", "OMB-AAAA-0002")):
+        for event in lifecycle_events(complaint_id=complaint_id, number=number):
+            await archive_event(event=event, deps=deps(archive))
+    supervisor = Principal(subject="s-1", team=None, roles=frozenset({"supervisor"}))
+
+    report = await request_erasure(
+        contact="reporter-x@example.com", principal=supervisor, deps=deps(archive, outbox=outbox)
+    )
+
+    assert sorted(report.complaints) == ["OMB-AAAA-0001", "OMB-AAAA-0002"]
+    assert {e.complaint_id for e in outbox} == {"c-1", "c-2"}
+    assert {e.reason for e in outbox} == {"gdpr_request"}
+    [tombstone] = archive.tombstones
+    assert "reporter-x" not in str(tombstone) and tombstone["requested_by"] == "s-1"
+
+
+async def test_personal_data_is_kept_for_the_retention_period_and_then_erased():
+    archive, outbox = FakeArchive(), Outbox()
+    for event in lifecycle_events():
+        await archive_event(event=event, deps=deps(archive))
+
+    assert await expire_old(deps(archive, now=T0 + timedelta(days=364), outbox=outbox)) == 0
+    assert await expire_old(deps(archive, now=T0 + timedelta(days=366), outbox=outbox)) == 1
+    [erasure] = outbox
+    assert erasure.reason == "retention_expired"
+    await archive_event(event=erasure, deps=deps(archive))
+    assert archive.complaints["c-1"]["contact_fingerprints"] == []
+    assert archive.complaints["c-1"]["status"] == "assigned", "statistics keep their facts"
