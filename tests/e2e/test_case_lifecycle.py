@@ -265,3 +265,49 @@ def _wait_for_mail_containing(stack, address: str, text: str, timeout: float = 6
                 return message
         time.sleep(0.3)
     raise AssertionError(f"no mail to {address} containing the text")
+
+
+def test_reports_about_the_same_object_join_one_case_and_each_reporter_hears_the_result(
+    stack, intake, assignment, archive, unique
+):
+    reported = {"type": "post", "id": f"post-{unique}"}
+    first = submit(intake, f"{unique}-a", text=DUTCH_HARASSMENT, reported_object=reported)
+    wait_for_status(
+        archive,
+        first["number"],
+        proof={"X-Access-Code": first["access_code"]},
+        status="assigned",
+        history_types={"complaint.assigned"},
+    )
+    second = submit(
+        intake, f"{unique}-b", text="This post mocks me and my family", reported_object=reported
+    )
+    wait_for_status(
+        archive,
+        second["number"],
+        proof={"X-Access-Code": second["access_code"]},
+        status="assigned",
+        history_types={"complaint.joined_case"},
+    )
+
+    case = handler_of(assignment, first)
+    member = handler_of(assignment, second)
+    assert member["case_id"] == first["complaint_id"]
+    assert member["handler_id"] == case["handler_id"]
+    response = assignment.post(
+        f"/v1/cases/{first['number']}/resolution", json=RESOLUTION, headers=as_handler(case)
+    )
+    assert response.status_code == 200, response.text
+
+    for complaint, tag in ((first, "a"), (second, "b")):
+        wait_for_status(
+            archive,
+            complaint["number"],
+            proof={"X-Access-Code": complaint["access_code"]},
+            status="resolved",
+            history_types={"complaint.resolved"},
+        )
+        mail = _wait_for_mail_containing(
+            stack, f"reporter-{unique}-{tag}@example.com", RESOLUTION["explanation"]
+        )
+        assert complaint["number"] in mail["Subject"]
