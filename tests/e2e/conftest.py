@@ -34,7 +34,6 @@ def stack() -> Iterator[Stack]:
         mongo_port=37017 + offset,
         smtp_port=11025 + offset,
         kannel_port=23000 + offset,
-        kannel_port=23000 + offset,
         first_service_port=18001 + offset,
         partitions=6,
         extra_env={
@@ -46,8 +45,6 @@ def stack() -> Iterator[Stack]:
             "OMBUD_ASSIGNMENT_CLOCK_CONTROL": "true",
             "OMBUD_ASSIGNMENT_CLOCK_INTERVAL_SECONDS": "0.5",
             "OMBUD_LOG_LEVEL": "INFO",
-            # The SMTP outage test waits for the breaker to let mail through again.
-            "OMBUD_NOTIFICATION_BREAKER_RECOVERY_SECONDS": "10",
             # The SMTP outage test waits for the breaker to let mail through again.
             "OMBUD_NOTIFICATION_BREAKER_RECOVERY_SECONDS": "10",
         },
