@@ -48,7 +48,7 @@ tools:
 	@test -x /usr/sbin/bearerbox -a -x $(KANNEL_FAKESMSC) || { apt-get update -qq && \
 	  apt-get install -y -qq kannel kannel-extras >/dev/null; }
 
-run: deps stack
+run: deps stack tools
 	$(UV) run --frozen ombud-stack up
 
 down: deps

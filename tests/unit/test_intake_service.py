@@ -37,6 +37,16 @@ class FakeSubmissions:
         self.by_key[key] = {"key": key, **new_record}
         return self.by_key[key]
 
+    async def find_duplicate(self, duplicate_key: str, *, since) -> dict[str, Any] | None:
+        return next(
+            (
+                r
+                for r in self.by_key.values()
+                if r.get("duplicate_key") == duplicate_key and r["received_at"] >= since
+            ),
+            None,
+        )
+
     async def find_by_number(self, number: str) -> dict[str, Any] | None:
         return next((r for r in self.by_key.values() if r["number"] == number), None)
 
@@ -157,3 +167,25 @@ async def test_a_message_that_is_not_json_is_rejected_too():
     )
     [event] = rejected.events
     assert event.reasons
+
+
+async def test_the_same_text_from_the_same_reporter_under_another_id_is_merged_not_opened_twice():
+    outbox, store = Outbox(), FakeSubmissions()
+    collaborators = deps(submissions=store, received=outbox)
+    first = await accept(submission("m1"), collaborators)
+    resent = await accept(
+        {
+            **submission("m1"),
+            "channel": "email",
+            "external_id": "mail-77",
+            "text": "  someone KEEPS harassing me in the comments under every video I post. ",
+        },
+        collaborators,
+    )
+    other_reporter = await accept(
+        {**submission("m2"), "text": submission("m1")["text"]}, collaborators
+    )
+
+    assert (resent.number, resent.status) == (first.number, "merged")
+    assert other_reporter.number != first.number
+    assert [e.number for e in outbox.events] == [first.number, other_reporter.number]

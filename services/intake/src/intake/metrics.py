@@ -15,6 +15,12 @@ class IntakeMetrics:
             ["channel"],
             registry=registry,
         )
+        self.merged = Counter(
+            "ombud_intake_duplicates_merged_total",
+            "Same reporter, same text within 24 h: merged into the earlier complaint",
+            ["channel"],
+            registry=registry,
+        )
         self.rejected = Counter(
             "ombud_intake_submissions_rejected_total",
             "Channel messages that could not be taken in",

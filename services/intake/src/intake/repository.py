@@ -19,6 +19,9 @@ class SubmissionRepository:
         await self._submissions.create_index("key", unique=True, name="idempotency_key")
         await self._submissions.create_index("number", unique=True, name="number")
         await self._submissions.create_index("complaint_id", unique=True, name="complaint_id")
+        await self._submissions.create_index(
+            [("duplicate_key", 1), ("received_at", 1)], name="duplicates"
+        )
 
     async def claim(self, *, key: str, new_record: dict[str, Any]) -> dict[str, Any]:
         """The record stored under `key`: the existing one, or `new_record` once inserted."""
@@ -37,6 +40,11 @@ class SubmissionRepository:
         assert record is not None
         return record
 
+    async def find_duplicate(self, duplicate_key: str, *, since: datetime) -> dict[str, Any] | None:
+        return await self._submissions.find_one(
+            {"duplicate_key": duplicate_key, "received_at": {"$gte": since}}, {"_id": 0}
+        )
+
     async def find_by_number(self, number: str) -> dict[str, Any] | None:
         return await self._submissions.find_one({"number": number}, {"_id": 0})
 
@@ -49,7 +57,7 @@ class SubmissionRepository:
         await self._submissions.update_one(
             {"complaint_id": complaint_id},
             {
-                "$set": {"submission.text": "[erased]", "erased": True},
+                "$set": {"submission.text": "[erased]", "erased": True, "duplicate_key": None},
                 "$unset": {
                     "submission.reporter": "",
                     "submission.subject": "",

@@ -1,10 +1,12 @@
 """Intake's rules: every submission gets one complaint, a number, and a durable event."""
 
+import hashlib
+import hmac
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
 
 import structlog
@@ -22,6 +24,7 @@ PRODUCER = "intake"
 # Crockford's base32: no I, L, O or U, so a number read over the phone is not misheard.
 _NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _NUMBER_ATTEMPTS = 5
+DUPLICATE_WINDOW = timedelta(hours=24)
 
 Publish = Callable[[Event], Awaitable[None]]
 
@@ -31,6 +34,9 @@ class Submissions(Protocol):
     async def find_by_number(self, number: str) -> dict[str, Any] | None: ...
     async def note_progress(self, complaint_id: str, **moments: datetime | None) -> None: ...
     async def erase_personal_data(self, complaint_id: str) -> None: ...
+    async def find_duplicate(
+        self, duplicate_key: str, *, since: datetime
+    ) -> dict[str, Any] | None: ...
 
 
 class NumberTaken(Exception):
@@ -56,7 +62,30 @@ class Accepted:
     number: str
     access_code: str
     first_time: bool
-    status: Literal["received"] = "received"
+    status: Literal["received", "merged"] = "received"
+
+
+def _accepted(
+    record: dict[str, Any],
+    deps: "IntakeDeps",
+    *,
+    status: Literal["received", "merged"] = "received",
+) -> Accepted:
+    return Accepted(
+        complaint_id=record["complaint_id"],
+        number=record["number"],
+        access_code=access_code(key=deps.access_key, complaint_id=record["complaint_id"]),
+        first_time=False,
+        status=status,
+    )
+
+
+def duplicate_key(submission: ComplaintSubmission, *, secret: str) -> str:
+    """Who sent it and what it says, as a keyed hash: no readable personal data is kept."""
+    reporter = submission.reporter
+    contact = str(reporter.email or reporter.phone or "").lower()
+    text = " ".join(submission.text.lower().split())
+    return hmac.new(secret.encode(), f"{contact}|{text}".encode(), hashlib.sha256).hexdigest()
 
 
 def draw_number() -> str:
@@ -78,6 +107,16 @@ async def accept_submission(
     sends the same id twice gets the same complaint and the same event id.
     """
     key = submission.idempotency_key
+    duplicate = duplicate_key(submission, secret=deps.access_key)
+    earlier = await deps.submissions.find_duplicate(
+        duplicate, since=deps.clock() - DUPLICATE_WINDOW
+    )
+    if earlier is not None and earlier["key"] != key:
+        # The same reporter sent the same text again through another channel or id: merged
+        # into the complaint they already have, and told so, rather than opened twice.
+        deps.metrics.merged.labels(channel=submission.channel).inc()
+        log.info("duplicate submission merged", complaint_id=earlier["complaint_id"], path=path)
+        return _accepted(earlier, deps, status="merged")
     for _ in range(_NUMBER_ATTEMPTS):
         candidate = {
             "complaint_id": str(uuid.uuid4()),
@@ -85,6 +124,7 @@ async def accept_submission(
             "received_at": deps.clock(),
             "trace_id": trace_id,
             "submission": submission.model_dump(mode="json"),
+            "duplicate_key": duplicate,
             "published_at": None,
         }
         try:
@@ -98,12 +138,7 @@ async def accept_submission(
     first_time = record["complaint_id"] == candidate["complaint_id"]
     if record.get("erased"):
         # Its personal data is gone on request: the number stands, nothing is sent again.
-        return Accepted(
-            complaint_id=record["complaint_id"],
-            number=record["number"],
-            access_code=access_code(key=deps.access_key, complaint_id=record["complaint_id"]),
-            first_time=False,
-        )
+        return _accepted(record, deps)
     event = new_event(
         ComplaintReceived,
         complaint_id=record["complaint_id"],
