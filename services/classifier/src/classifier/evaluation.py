@@ -25,6 +25,7 @@ class Scores:
     subcategory_macro_f1: float
     p1_recall: float | None  # None where the group has no P1 complaint
     p1_complaints: int
+    p1_precision: float | None  # of the complaints marked P1, the share that are
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def expected(example: dataset.Example) -> tuple[str, str, str | None]:
 def _scores(pairs: list[tuple[tuple[str, str, str | None], tuple[str, str, str | None]]]) -> Scores:
     truth, predicted = [t for t, _ in pairs], [p for _, p in pairs]
     p1 = [p[2] == "P1" for t, p in pairs if t[2] == "P1"]
+    marked = [t[2] == "P1" for t, p in pairs if p[2] == "P1"]
     return Scores(
         complaints=len(pairs),
         category_accuracy=accuracy_score([t[0] for t in truth], [p[0] for p in predicted]),
@@ -70,6 +72,7 @@ def _scores(pairs: list[tuple[tuple[str, str, str | None], tuple[str, str, str |
         ),
         p1_recall=sum(p1) / len(p1) if p1 else None,
         p1_complaints=len(p1),
+        p1_precision=sum(marked) / len(marked) if marked else None,
     )
 
 
@@ -106,16 +109,18 @@ def evaluate(classifier: Classifier, examples: list[dataset.Example]) -> Report:
 
 def _row(name: str, s: Scores) -> str:
     p1 = f"{s.p1_recall:.3f} ({s.p1_complaints})" if s.p1_recall is not None else "-"
+    precision = f"{s.p1_precision:.3f}" if s.p1_precision is not None else "-"
     return (
         f"{name:<10}{s.complaints:>6}{s.category_accuracy:>10.3f}"
-        f"{s.subcategory_macro_f1:>10.3f}   {p1}"
+        f"{s.subcategory_macro_f1:>10.3f}   {p1:<13}{precision:>10}"
     )
 
 
 def render(report: Report) -> str:
     lines = [
         f"held-out report, model {report.model_version}",
-        f"{'language':<10}{'n':>6}{'cat acc':>10}{'sub F1':>10}   P1 recall (P1 complaints)",
+        f"{'language':<10}{'n':>6}{'cat acc':>10}{'sub F1':>10}   {'P1 recall (n)':<13}"
+        f"{'P1 prec':>10}",
         *(_row(lang, s) for lang, s in report.by_language.items()),
         _row("overall", report.overall),
     ]

@@ -18,6 +18,23 @@ def _any(*phrases: str) -> tuple[str, ...]:
 
 # fmt: off
 _SELF_HARM = _any(
+    # several languages: pills tonight, standing on a roof, goodbye posts, overdoses
+    r"(all|alle|toutes les|todas las|todos os|tutte le|все|bütün) (the |my |de |mijn |meine )?"
+    r"(pills|tabletten|pilules|pastillas|remédios|pastiglie|таблетки|hapları)",
+    r"(tonight|vannacht|heute nacht|ce soir|esta noche|hoje à noite|stanotte|bu gece|сегодня ночью)"
+    r".{0,40}(pills|pillen|tabletten|pilules|pastillas|remédios|pastiglie|таблет|hap)",
+    r"(on|op|auf|sur|en|no|sul) (the |het |dem |le |la |o )?"
+    r"(roof|dak|dach|toit|azotea|telhado|tetto)",
+    r"на крыше", r"çatıdayım", r"站在楼顶", r"楼顶",
+    r"(keep going|verder kan|kann nicht mehr|peux plus continuer|pueda seguir|consigo continuar|"
+    r"andare avanti|devam edebileceğimi|смогу дальше|撑不住)",
+    r"goodbye everyone", r"doei iedereen", r"прощайте все", r"再见了大家",
+    r"overdos", r"выпил таблетки",
+    r"一整瓶药", r"(hurting|hurt) myself", r"mezelf (steeds )?pijn", r"причиняю себе боль",
+    r"伤害自己",
+    r"waiting to die", r"ждёт смерти", r"等死", r"reason to live", r"zin meer .{0,10}om te leven",
+    r"ya no puedo más", r"j'en peux plus", r"não aguento mais", r"non ce la faccio più",
+    r"ich kann nicht mehr", r"artık dayanamıyorum", r"я больше не могу",
     # en
     r"kill(ing)? (my|her|him|them)sel(f|ves)", r"end(ing)? (it all|my life|her life|his life)",
     r"take my (own )?life", r"suicid", r"\b(want|wanna|going) to die\b", r"\bwanna die\b",
@@ -50,6 +67,8 @@ _SELF_HARM = _any(
 )
 
 _MINOR = _any(
+    r"teen(age)?", r"tiener", r"meisjes van", r"i'?m 0{1,2}\b", r"подрост", r"十几岁",
+    r"\b0{1,2}\b.{0,12}(look|seem|lijken|лет)",
     r"\b0{1,2} ?(yo|y/o|year|yr)", r"\b(kid|child|children|minor|toddler|little girl)s?\b",
     r"my (daughter|son|niece|nephew)", r"\b(1[0-7]|[0-9]) ?(years? old|yo)\b",
     r"(dochter|zoon|nichtje|neefje|kind|kinderen|minderjarig)", r"0{1,2} jaar",
@@ -62,6 +81,8 @@ _MINOR = _any(
 )
 
 _SEXUAL_APPROACH = _any(
+    r"show (her|his|their) (feet|body)|'more' for coins|voor munten|за монеты|换金币|"
+    r"(te laten zien|показать) .{0,20}(meer|больше)|strangers are asking where",
     r"\b(nude|naked|undress|strip|sexual|sexuali[sz]ed|explicit|bathing suit|swimsuit)",
     r"\b(underwear|bikini|snap|secret|don'?t tell|keep it|meet (up|her|him|me))",
     r"(send|sending|asks?|asking|asked|wants?|demand)\w* (for |her |him |me |them )?(more )?"
@@ -81,6 +102,15 @@ _CHILD_EXPLOITATION = _any(
 )
 
 _THREAT = _any(
+    # several languages: arson with people inside, bringing a weapon, a gun photo with a date
+    r"(burn|brand|сожж|烧了|zündet|brûler|quemar|bruciar).{0,40}"
+    r"(kids|children|kinderen|kindern|детьми|孩子|enfants|hijos|figli|inside|erin|dedans|dentro)",
+    r"(bring|neem|возьму|带把|porto|levo|traigo|ramène|getirip).{0,12}"
+    r"(knife|mes|нож|刀|coltello|faca|cuchillo|couteau|bıçak)",
+    r"(rifle|geweer|винтовк|步枪|gun|пистолет).{0,60}(mall|winkelcentrum|тц|商场|school|школ)",
+    r"孩子一起烧", r"прикончу", r"解决你",
+    r"ti faccio fuori", r"acabo com você", r"te acabo", r"işini bitir",
+    r"règle ton compte", r"maak ik je af", r"mach dich .{0,20}fertig",
     # en
     r"(i'?ll|i will|i'?m (going|gonna)|he'?s (going|gonna)|he will|they'?re going|gonna|going to)"
     r" (to )?(kill|shoot|stab|murder|bomb|blow up|burn|hurt|come for)",
@@ -117,6 +147,7 @@ _PERSONAL_DATA = _any(
     r"ev adres",
 )
 _COMING = _any(
+    r"teach me a lesson", r"lesje te leren", r"проучить", r"教训",
     r"pay (her|him|you|me) a visit", r"bring (bats|a knife|knives|guns)", r"coming for",
     r"halen vanavond|komen je|pakken je", r"приедем|приеду|придём|придем", r"带人|找我算账|带刀",
     r"rendre visite|passe te voir|on passe", r"vamos por ti|vamos a ir", r"besuchen dich",

@@ -20,6 +20,7 @@ from sklearn.model_selection import StratifiedKFold
 from classifier import dataset
 from classifier import model as text_model
 from classifier.lexicon import CONCEPTS, Lexicon
+from classifier.safety import RULES as SAFETY_RULES
 from classifier.safety import imminent_harm
 from classifier.taxonomy import LABELS
 from classifier.text import Normaliser
@@ -31,8 +32,9 @@ C_GRID = (1.0, 3.0, 10.0, 30.0)
 # A channel hint adds this to its subcategory's log-odds: it tips a close call (e^1.5 ≈ 4.5x)
 # but cannot outvote text that clearly says something else.
 HINT_BONUS = 1.5
-# The imminent-harm model must catch this share of P1 complaints in cross-validation on its own.
-HARM_RECALL = 0.95
+# P1 never waits: the imminent-harm model alone must catch this share of P1 complaints in
+# cross-validation, whatever that costs in false alarms.
+HARM_RECALL = 0.99
 CHANNELS = typing.get_args(Channel)
 OBJECTS = ("none", *typing.get_args(ReportedObjectType))
 LEXICON = Lexicon()
@@ -137,6 +139,8 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
     # The cue words shape the features too: a changed lexicon is a new model.
     digest.update(json.dumps(CONCEPTS, ensure_ascii=False).encode())
+    # So do the safety rules: every decision names the version that applied them.
+    digest.update(json.dumps([r.phrase_sets for r in SAFETY_RULES], ensure_ascii=False).encode())
     for path in sorted(data.glob("*.jsonl")):
         digest.update(path.read_bytes())
     meta = {
