@@ -74,5 +74,16 @@ format: deps
 	$(UV) run --frozen ruff format .
 	$(UV) run --frozen ruff check --fix .
 
+# The classifier: learn from services/classifier/data/train, report on the held-out split.
+.PHONY: train evaluate
+train: deps
+	$(UV) run --frozen ombud-classifier-train
+
+evaluate: deps
+	$(UV) run --frozen ombud-classifier-evaluate
+
+bench: deps
+	$(UV) run --frozen python bench/classify_throughput.py
+
 clean:
 	rm -rf .stack

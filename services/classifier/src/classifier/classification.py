@@ -137,6 +137,9 @@ class Classifier:
             )
 
         best = next(int(i) for i in ranked if int(i) not in self._rejection_labels)
+        if hinted and probabilities[best] < self.review_threshold:
+            # The text says too little to contradict the reason the reporter chose.
+            best = self.model.labels.index(hinted)
         subcategory = self.model.labels[best]
         confidence = float(probabilities[best])
         features = self.model.top_features(scores.features, row, best)

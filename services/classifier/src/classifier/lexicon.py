@@ -301,19 +301,19 @@ class Lexicon:
         by_stem: dict[str, set[int]] = {}
         for index, stems in enumerate(concepts.values()):
             for stem in stems:
-                by_stem.setdefault(_words(stem, pad=False), set()).add(index)
+                by_stem.setdefault(words_of(stem, pad=False), set()).add(index)
         for stem, indices in by_stem.items():
             self._automaton.add_word(stem, tuple(sorted(indices)))
         self._automaton.make_automaton()
 
     def concepts(self, normalised_text: str) -> set[int]:
         found: set[int] = set()
-        for _, indices in self._automaton.iter(_words(normalised_text, pad=True)):
+        for _, indices in self._automaton.iter(words_of(normalised_text, pad=True)):
             found.update(indices)
         return found
 
 
-def _words(text: str, *, pad: bool) -> str:
+def words_of(text: str, *, pad: bool) -> str:
     """Punctuation becomes a space, so a leading space in a stem means 'start of a word'."""
     words = _NON_WORD.sub(" ", text)
     return f" {words} " if pad else words

@@ -169,21 +169,31 @@ class SafetyRule:
     phrase_sets: tuple[tuple[str, ...], ...]  # one phrase of every set must occur
 
     @property
-    def patterns(self) -> tuple[re.Pattern[str], ...]:
+    def patterns(self) -> tuple[tuple[re.Pattern[str], ...], ...]:
+        """Per phrase set, the patterns of which one must match."""
         return _compiled(self.phrase_sets)
 
 
 @cache
-def _compiled(phrase_sets: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile("|".join(f"(?:{p})" for p in phrases)) for phrases in phrase_sets)
+def _compiled(
+    phrase_sets: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    # Phrases that start with a letter are kept apart from the rest: re then scans for their
+    # first letters instead of trying every phrase at every position, several times faster.
+    compiled = []
+    for phrases in phrase_sets:
+        plain = [p for p in phrases if re.match(r"[^\\(\[.]", p)]
+        other = [p for p in phrases if p not in plain]
+        compiled.append(tuple(re.compile("|".join(group)) for group in (plain, other) if group))
+    return tuple(compiled)
 
 
 RULES: tuple[SafetyRule, ...] = (
     SafetyRule("self-harm intent", "self_harm", (_SELF_HARM,)),
     SafetyRule("child sexual exploitation", "child_safety", (_CHILD_EXPLOITATION,)),
-    SafetyRule("sexual approach to a minor", "child_safety", (_MINOR, _SEXUAL_APPROACH)),
-    SafetyRule("doxxing with a threat", "personal_data_exposed", (_PERSONAL_DATA, _COMING)),
-    SafetyRule("sextortion", "personal_data_exposed", (_INTIMATE, _EXTORTION)),
+    SafetyRule("sexual approach to a minor", "child_safety", (_SEXUAL_APPROACH, _MINOR)),
+    SafetyRule("doxxing with a threat", "personal_data_exposed", (_COMING, _PERSONAL_DATA)),
+    SafetyRule("sextortion", "personal_data_exposed", (_EXTORTION, _INTIMATE)),
     SafetyRule("violent threat", "violence_threats", (_THREAT,)),
 )
 # fmt: on
@@ -204,8 +214,12 @@ def imminent_harm(normalised_text: str) -> list[SafetyMatch]:
     """Every safety rule the text satisfies, with the phrases that made it match."""
     matches = []
     for rule in RULES:
-        found = [pattern.search(normalised_text) for pattern in rule.patterns]
-        if all(found):
-            phrases = tuple(m.group(0).strip() for m in found if m)
-            matches.append(SafetyMatch(rule.name, rule.subcategory, phrases))
+        found = []
+        for patterns in rule.patterns:
+            match = next(filter(None, (p.search(normalised_text) for p in patterns)), None)
+            if not match:
+                break
+            found.append(match.group(0).strip())
+        else:
+            matches.append(SafetyMatch(rule.name, rule.subcategory, tuple(found)))
     return matches

@@ -29,12 +29,12 @@ from shared.submission import Channel, ReportedObjectType
 FAMILY = "char-ngram-logreg"
 MIN_DF = 2
 C_GRID = (1.0, 3.0, 10.0, 30.0)
-# A channel hint adds this to its subcategory's log-odds: it tips a close call (e^1.5 ≈ 4.5x)
-# but cannot outvote text that clearly says something else.
-HINT_BONUS = 1.5
-# P1 never waits: the imminent-harm model alone must catch this share of P1 complaints in
-# cross-validation, whatever that costs in false alarms.
-HARM_RECALL = 0.99
+# A channel hint adds this to its subcategory's log-odds (e^3 ≈ 20x): it decides a vague report
+# ("look at this") but cannot outvote text that clearly says something else.
+HINT_BONUS = 3.0
+# The imminent-harm model alone must catch this share of P1 complaints in cross-validation; the
+# safety rules catch what it misses. Asking more of the model makes vague text P1 too.
+HARM_RECALL = 0.95
 CHANNELS = typing.get_args(Channel)
 OBJECTS = ("none", *typing.get_args(ReportedObjectType))
 LEXICON = Lexicon()

@@ -1,0 +1,68 @@
+import pytest
+
+from classifier.classification import Classifier, ComplaintText
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "language"),
+    [
+        # The end-to-end tests send these three.
+        ("Someone keeps harassing me in the comments under every video I post.", "content", "en"),
+        ("Iemand pest mij elke dag in de reacties onder mijn video's.", "content", "nl"),
+        ("Мой аккаунт взломали, кто-то сменил пароль и пишет моим друзьям.", "account", "ru"),
+        ("我的账号被盗了，密码被改了", "account", "zh"),
+        ("我的帳號被盜了，密碼被改掉了", "account", "zh"),
+        ("the app crashes every time I open the camera", "other", "en"),
+    ],
+)
+def test_complaints_in_many_languages_get_their_category(classifier, text, category, language):
+    decision = classifier.classify(ComplaintText(text=text))
+    assert (decision.category, decision.language) == (category, language)
+    assert decision.rejection is None
+
+
+def test_every_decision_names_its_model_version_and_main_reasons(classifier):
+    decision = classifier.classify(ComplaintText(text="my account got hacked, password changed"))
+    assert decision.model_version == classifier.model.version
+    assert any(reason.startswith(f"model {decision.model_version}") for reason in decision.reasons)
+    assert "concept=hacked" in " ".join(decision.reasons)
+
+
+def test_a_hint_tips_a_vague_report_but_clear_text_outweighs_it(classifier):
+    vague = classifier.classify(ComplaintText(text="look at this account", category_hint="spam"))
+    assert vague.subcategory == "spam_scam"
+    clear = classifier.classify(
+        ComplaintText(
+            text="my account was hacked, they changed my password and email", category_hint="spam"
+        )
+    )
+    assert clear.subcategory == "hacked"
+    assert any("hint 'spam'" in reason for reason in clear.reasons)
+
+
+def test_a_declared_language_is_kept_when_the_text_is_too_short_to_tell(classifier):
+    assert classifier.classify(ComplaintText(text="ok hack", language="nl-BE")).language == "nl"
+
+
+def test_below_the_threshold_a_person_reviews_the_decision(classifier):
+    strict = Classifier(model=classifier.model, review_threshold=0.99, reject_threshold=0.6)
+    decision = strict.classify(ComplaintText(text="something is wrong with my thing"))
+    assert decision.needs_review
+    assert any("a person should check" in reason for reason in decision.reasons)
+
+
+def test_an_unfamiliar_language_is_classified_not_rejected(classifier):
+    decisions = classifier.classify_many(
+        [
+            ComplaintText(text="Moje konto zostało zhakowane, ktoś zmienił hasło."),
+            ComplaintText(text="Saya tidak bisa login ke akun saya sejak kemarin, tolong bantu."),
+        ]
+    )
+    assert all(d.rejection is None and d.category for d in decisions)
+
+
+def test_a_batch_decides_each_complaint_as_alone(classifier):
+    texts = ["I want to end my life tonight", "please add dark mode", "Мой аккаунт взломали"]
+    together = classifier.classify_many([ComplaintText(text=t) for t in texts])
+    alone = [classifier.classify(ComplaintText(text=t)) for t in texts]
+    assert together == alone

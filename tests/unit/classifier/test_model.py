@@ -1,0 +1,34 @@
+import numpy as np
+from scipy import sparse
+
+from classifier import dataset
+from classifier import model as text_model
+from classifier.text import Normaliser
+
+
+def test_features_are_the_fitted_vectorizers_own_numbers():
+    """`featurise` builds TF-IDF itself for speed; it must equal sklearn's transform()."""
+    loaded = text_model.load()
+    normalise = Normaliser()
+    texts = [normalise(e.text) for e in dataset.read(dataset.TRAIN)[:200]]
+    ours = loaded.featurise(texts, [None] * len(texts), [None] * len(texts))
+    theirs = loaded.vectorizer.transform(texts)
+    vocabulary = theirs.shape[1]
+    assert abs(ours[:, :vocabulary] - theirs).max() < 1e-9
+
+
+def test_the_artifact_is_plain_data_and_small():
+    folder = text_model.BUNDLED
+    size = sum(path.stat().st_size for path in folder.iterdir())
+    assert size < 3_000_000
+    with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
+        assert set(arrays.files) == {"weights", "bias", "harm_weights", "idf"}
+
+
+def test_scores_have_one_row_per_complaint_and_one_column_per_label():
+    loaded = text_model.load()
+    scores = loaded.score(
+        ["my account was hacked", "please add dark mode"], [None, "app"], [None, None]
+    )
+    assert scores.logits.shape == (2, len(loaded.labels))
+    assert isinstance(scores.features, sparse.csr_matrix)
