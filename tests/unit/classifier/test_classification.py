@@ -66,3 +66,20 @@ def test_a_batch_decides_each_complaint_as_alone(classifier):
     together = classifier.classify_many([ComplaintText(text=t) for t in texts])
     alone = [classifier.classify(ComplaintText(text=t)) for t in texts]
     assert together == alone
+
+
+def test_the_body_outweighs_a_canned_subject_but_a_short_body_reads_it(classifier):
+    body = ComplaintText(
+        subject="Harassment in comments",
+        text="Мой аккаунт взломали, кто-то сменил пароль и пишет моим друзьям.",
+    )
+    assert classifier.classify(body).category == "account"
+    short = ComplaintText(subject="My account was hacked", text="help pls")
+    assert classifier.classify(short).subcategory == "hacked"
+
+
+def test_the_safety_net_reads_the_subject_too(classifier):
+    decision = classifier.classify(
+        ComplaintText(subject="I want to end my life", text="I don't know who else to tell.")
+    )
+    assert decision.priority == "P1"

@@ -130,3 +130,24 @@ async def test_low_confidence_is_marked_for_review(deps, classifier):
 
     [event] = deps.publish_classified.events
     assert event.needs_review
+
+
+async def test_the_complaint_body_is_read_with_its_channel_signals(deps):
+    """The end-to-end Russian complaint: a canned English subject, an account report."""
+    complaint = received(
+        "Мой аккаунт взломали, кто-то сменил пароль и пишет моим друзьям.",
+        channel="app",
+        reporter={"email": "ivan@example.com", "locale": "ru"},
+        reported_object={"type": "account", "id": "acc-1"},
+    )
+    complaint = complaint.model_copy(
+        update={
+            "submission": complaint.submission.model_copy(
+                update={"subject": "Harassment in comments"}
+            )
+        }
+    )
+    await classify_complaint(received=complaint, deps=deps)
+
+    [event] = deps.publish_classified.events
+    assert (event.category, event.language) == ("account", "ru")

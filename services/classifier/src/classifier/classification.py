@@ -22,6 +22,8 @@ from classifier.taxonomy import (
 from classifier.text import Normaliser, letter_count
 from shared.submission import Category, Priority
 
+# A body shorter than this (in letters) is read together with its subject.
+_SHORT_BODY = 20
 # Where imminent harm can be what the complaint is about.
 HARM_SUBCATEGORIES = frozenset(
     {"self_harm", "child_safety", "violence_threats", "personal_data_exposed"}
@@ -32,6 +34,7 @@ HARM_SUBCATEGORIES = frozenset(
 class ComplaintText:
     text: str
     language: str | None = None  # declared by the channel or the reporter's locale
+    subject: str | None = None
     channel: str | None = None
     reported_object_type: str | None = None
     category_hint: str | None = None
@@ -93,9 +96,13 @@ class Classifier:
     def classify_many(self, complaints: list[ComplaintText]) -> list[Decision]:
         if not complaints:
             return []
-        texts = [self._normalise(c.text) for c in complaints]
+        texts = [self._normalise(_readable(c)) for c in complaints]
+        model_texts = [
+            self._normalise(_for_the_model(c)) if c.subject else text
+            for c, text in zip(complaints, texts, strict=True)
+        ]
         scores = self.model.score(
-            texts,
+            model_texts,
             [c.channel for c in complaints],
             [c.reported_object_type for c in complaints],
         )
@@ -182,7 +189,7 @@ class Classifier:
         if harm or complaint.category_hint:
             # A report with a chosen reason, or any sign of harm, is always a complaint.
             return None
-        if letter_count(complaint.text) == 0:
+        if letter_count(_readable(complaint)) == 0:
             return "junk", "initial review: the text has no words"
         if top not in self._rejection_labels or probabilities[top] < self.reject_threshold:
             return None
@@ -190,6 +197,22 @@ class Classifier:
             return None
         reason = self._rejection_labels[top]
         return reason, f"initial review: {reason} {probabilities[top]:.2f} ({self.model.version})"
+
+
+def _readable(complaint: ComplaintText) -> str:
+    """Everything the reporter wrote: the safety net reads all of it."""
+    return f"{complaint.subject}\n{complaint.text}" if complaint.subject else complaint.text
+
+
+def _for_the_model(complaint: ComplaintText) -> str:
+    """The body, which says what happened; a form's subject only when the body says too little.
+
+    Subjects are often a form's canned title ("Harassment in comments") that the body goes on to
+    contradict; the body is the reporter's own account.
+    """
+    if complaint.subject and letter_count(complaint.text) >= _SHORT_BODY:
+        return complaint.text
+    return _readable(complaint)
 
 
 def _harm_subcategory(subcategory: str, harm: list[SafetyMatch]) -> str:

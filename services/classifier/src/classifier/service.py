@@ -48,9 +48,9 @@ class ClassifierDeps:
 
 def complaint_text(submission: ComplaintSubmission) -> ComplaintText:
     """What the classifier reads of a submission: its words and its channel's signals."""
-    text = f"{submission.subject}\n{submission.text}" if submission.subject else submission.text
     return ComplaintText(
-        text=text,
+        text=submission.text,
+        subject=submission.subject,
         language=submission.language or submission.reporter.locale,
         channel=submission.channel,
         reported_object_type=(
