@@ -26,6 +26,7 @@ class Scores:
     p1_recall: float | None  # None where the group has no P1 complaint
     p1_complaints: int
     p1_precision: float | None  # of the complaints marked P1, the share that are
+    wrongly_rejected: int  # real complaints rejected at initial review
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def _scores(pairs: list[tuple[tuple[str, str, str | None], tuple[str, str, str |
         p1_recall=sum(p1) / len(p1) if p1 else None,
         p1_complaints=len(p1),
         p1_precision=sum(marked) / len(marked) if marked else None,
+        wrongly_rejected=sum(t[0] != "rejected" and p[0] == "rejected" for t, p in pairs),
     )
 
 
@@ -112,7 +114,7 @@ def _row(name: str, s: Scores) -> str:
     precision = f"{s.p1_precision:.3f}" if s.p1_precision is not None else "-"
     return (
         f"{name:<10}{s.complaints:>6}{s.category_accuracy:>10.3f}"
-        f"{s.subcategory_macro_f1:>10.3f}   {p1:<13}{precision:>10}"
+        f"{s.subcategory_macro_f1:>10.3f}   {p1:<13}{precision:>10}{s.wrongly_rejected:>10}"
     )
 
 
@@ -120,13 +122,15 @@ def render(report: Report) -> str:
     lines = [
         f"held-out report, model {report.model_version}",
         f"{'language':<10}{'n':>6}{'cat acc':>10}{'sub F1':>10}   {'P1 recall (n)':<13}"
-        f"{'P1 prec':>10}",
+        f"{'P1 prec':>10}{'rejected*':>10}",
         *(_row(lang, s) for lang, s in report.by_language.items()),
         _row("overall", report.overall),
     ]
     if report.unseen_languages:
-        lines.append(_row("unseen*", report.unseen_languages))
-        lines.append("* languages the model never trained on; not part of the targets")
+        lines.append(_row("unseen**", report.unseen_languages))
+    lines.append("* real complaints wrongly rejected at initial review")
+    if report.unseen_languages:
+        lines.append("** languages the model never trained on; not part of the targets")
     verdict = "met" if report.meets_targets() else "NOT met"
     lines.append(
         f"targets (category accuracy >= {TARGETS['category_accuracy']}, P1 recall >= "
