@@ -38,6 +38,7 @@ def test_replaying_every_topic_from_offset_zero_sends_and_changes_nothing(
         history_types={"complaint.assigned", "notification.sent"},
     )
     wait_for_messages(stack.config.mail_dir, f"reporter-{unique}@example.com")
+    before = _with_deadlines(archive, complaint["number"], proof)
     mail_before = sorted(p.name for p in stack.config.mail_dir.glob("new/*"))
 
     bootstrap = stack.config.kafka_bootstrap
@@ -66,3 +67,16 @@ def test_replaying_every_topic_from_offset_zero_sends_and_changes_nothing(
     assert sorted(p.name for p in stack.config.mail_dir.glob("new/*")) == mail_before
     after = archive.get(f"/v1/complaints/{complaint['number']}", headers=proof).json()
     assert after == before
+
+
+def _with_deadlines(archive, number: str, proof: dict[str, str], timeout: float = 30) -> dict:
+    """The status once the deadlines (published just after the assignment) are folded in."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = archive.get(f"/v1/complaints/{number}", headers=proof).json()
+        if status["next_deadline"] is not None:
+            return status
+        time.sleep(0.3)
+    raise AssertionError(f"{number} never showed its next deadline")

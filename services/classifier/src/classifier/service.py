@@ -88,6 +88,9 @@ async def classify_complaint(*, received: ComplaintReceived, deps: ClassifierDep
         model_version=decision["model_version"],
         reasons=decision["reasons"],
         needs_review=decision.get("needs_review", False),
+        # Assignment joins reports about the same object and runs deadlines from receipt.
+        reported_object=received.submission.reported_object,
+        received_at=received.occurred_at,
     )
     await deps.publish_classified(event)
     deps.metrics.classified.labels(
