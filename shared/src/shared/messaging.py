@@ -14,6 +14,7 @@ dead-letter, and only then commit.
 import asyncio
 import json
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -160,11 +161,18 @@ def make_broker(
     return broker
 
 
+_dead_letter_topics: "weakref.WeakKeyDictionary[KafkaBroker, set[str]]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def subscribe(broker: KafkaBroker, *topics: str, group_id: str) -> DefaultSubscriber:
     """A consumer-group subscriber that commits only after its work is done."""
-    for topic in topics:
-        # Declared so the AsyncAPI document shows where failures go.
+    declared = _dead_letter_topics.setdefault(broker, set())
+    for topic in set(topics) - declared:
+        # Declared (once per topic) so the AsyncAPI document shows where failures go.
         broker.publisher(dead_letter(topic), description=f"Messages of {topic} that kept failing")
+        declared.add(topic)
     return broker.subscriber(
         *topics,
         group_id=group_id,
