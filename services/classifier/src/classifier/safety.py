@@ -53,7 +53,7 @@ _SELF_HARM = _any(
     r"从楼上跳", r"结束(自己的)?生命", r"药全吃", r"遗书", r"想死", r"寻死",
     # de
     r"umbringen will", r"mich umbringen", r"sich umbringen", r"selbstmord", r"suizid",
-    r"(mir|sich) das leben (zu )?nehmen", r"will (nicht mehr leben|sterben)",
+    r"(mir|sich)( \w+)? das leben (zu )?nehmen", r"will (nicht mehr leben|sterben)",
     # fr
     r"(me|se) suicider", r"me tuer", r"envie de mourir", r"plus envie de vivre",
     r"couper les veines", r"sauter du pont",
