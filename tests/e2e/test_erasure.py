@@ -13,6 +13,7 @@ from tests.factories import submission
 
 SETTLE = {
     "archive": (
+        "complaints.investigating.v1",
         "complaints.received.v1",
         "complaints.assigned.v1",
         "notifications.sent.v1",
@@ -42,7 +43,9 @@ def settle(stack) -> None:
         wait_until_caught_up(stack.config.kafka_bootstrap, group, topics)
 
 
-def test_erasure_leaves_no_trace_and_keeps_the_statistics(stack, intake, archive, unique):
+def test_erasure_leaves_no_trace_and_keeps_the_statistics(
+    stack, intake, assignment, archive, unique
+):
     email, phone = f"erase-me-{unique}@example.com", f"+3161{int(unique[:6], 16) % 10**7:07d}"
     complaint = intake.post(
         "/v1/complaints",
@@ -56,6 +59,9 @@ def test_erasure_leaves_no_trace_and_keeps_the_statistics(stack, intake, archive
         history_types={"complaint.assigned", "notification.sent"},
     )
     wait_for_messages(stack.config.mail_dir, email)
+    note = {"note": f"Called the reporter back on {phone}; answers at {email}.", "evidence": []}
+    noted = assignment.post(f"/v1/cases/{complaint['number']}/notes", json=note, headers=SUPERVISOR)
+    assert noted.status_code == 200, noted.text
     settle(stack)
     assert traces(stack.config.mongo_url, email, phone), "the reporter's data is stored somewhere"
     before = archive.get("/v1/statistics", headers=SUPERVISOR).json()

@@ -131,3 +131,34 @@ async def test_a_low_rating_within_14_days_reopens_and_a_good_one_closes():
         await take_feedback(feedback=feedback, deps=deps(cases, outbox, now=later))
         assert cases.cases["c1"]["status"] == status, (rating, days)
         assert types(outbox).count("complaint.reopened") == (1 if status == "reopened" else 0)
+
+
+async def test_erasure_removes_handlers_notes_and_keeps_the_case():
+    from assignment.reactions import erase_personal_data
+    from shared.events import ReporterDataErased
+
+    cases, outbox = FakeCases(), Outbox()
+    await open_case(classified=classified("c1"), deps=deps(cases, outbox))
+    cases.cases["c1"]["timeline"].append(
+        {
+            "at": T0,
+            "actor": "h-anna",
+            "action": "note",
+            "note": "reporter is jan@example.nl",
+            "evidence": [{"kind": "chat_log", "reference": "jan@example.nl chat"}],
+        }
+    )
+    erased = new_event(
+        ReporterDataErased,
+        complaint_id="c1",
+        producer="t",
+        trace_id="t",
+        occurred_at=T0,
+        requested_by="s",
+        reason="gdpr_request",
+    )
+    await erase_personal_data(erased=erased, deps=deps(cases, outbox))
+
+    case = cases.cases["c1"]
+    assert "jan@example.nl" not in str(case)
+    assert case["status"] == "assigned" and case["category"] == "content"

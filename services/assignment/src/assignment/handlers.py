@@ -5,7 +5,7 @@ from faststream.kafka import KafkaBroker
 from assignment import reactions
 from assignment.cases import AssignmentDeps
 from shared import topics
-from shared.events import ComplaintClassified, UserFeedback
+from shared.events import ComplaintClassified, ReporterDataErased, UserFeedback
 from shared.messaging import subscribe
 
 
@@ -19,3 +19,8 @@ def register_handlers(broker: KafkaBroker, *, deps: AssignmentDeps) -> None:
     async def take_feedback(feedback: UserFeedback) -> None:
         """The reporter's rating, answer or appeal moves the case on."""
         await reactions.take_feedback(feedback=feedback, deps=deps)
+
+    @subscribe(broker, topics.ERASURE, group_id="assignment-erasure")
+    async def erase(erased: ReporterDataErased) -> None:
+        """Honours an erasure request for the complaint's case."""
+        await reactions.erase_personal_data(erased=erased, deps=deps)

@@ -28,6 +28,7 @@ from shared.events import (
     ComplaintReopened,
     FeedbackGiven,
     InformationProvided,
+    ReporterDataErased,
 )
 
 log = structlog.get_logger(__name__)
@@ -182,3 +183,16 @@ async def _appeal(case: Case, *, deps: AssignmentDeps, now: datetime) -> list[di
     started = timers.start(case, ("appeal",), start_at=now, deps=deps)
     emit(case, deadlines_event(case, now=now))
     return started
+
+
+async def erase_personal_data(*, erased: ReporterDataErased, deps: AssignmentDeps) -> None:
+    """Handlers' notes and evidence references may name the reporter: they go; the case's
+    steps, outcome and timings stay for statistics."""
+    case = await deps.cases.find(erased.complaint_id)
+    if case is None or case.get("erased"):
+        return
+    for entry in case["timeline"]:
+        if "note" in entry:
+            entry.update(note="[erased]", evidence=[])
+    case["erased"] = True
+    await commit(case, deps)

@@ -102,12 +102,6 @@ class CaseRepository:
             load[row["_id"]] = row["open"]
         return load
 
-    async def scrub_personal_data(self, complaint_id: str) -> None:
-        await self._cases.update_one(
-            {"complaint_id": complaint_id},
-            {"$set": {"information_answers": [], "appeal.reasons": "[erased]"}},
-        )
-
     # Deadline timers: one document per warning or escalation, claimed atomically when due,
     # so each fires once however many replicas run and however often they restart.
 
