@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 .PHONY: help deps stack tools run down test unit e2e docs lint format bench clean
 
 help:
-	@echo "make run    start Kafka, FerretDB, SMTP and the five services; print where to look"
+	@echo "make run    start Kafka, FerretDB, SMTP, the SMS gateway and the five services; print where to look"
 	@echo "make down   stop a stack left running"
 	@echo "make test   install what is needed, then unit and end-to-end tests on the real stack"
 	@echo "make lint   ruff check and format check"
