@@ -7,7 +7,7 @@ cannot be taken — then it goes to assignment on `complaints.feedback.v1`.
 
 import hmac
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from intake.service import IntakeDeps
@@ -16,6 +16,7 @@ from shared.errors import DomainError, NotFound
 from shared.events import (
     AppealFiled,
     ComplaintResolved,
+    E,
     Event,
     EvidenceReference,
     FeedbackGiven,
@@ -63,18 +64,27 @@ def _proves(
     return any(hmac.compare_digest(given.encode(), k.encode()) for k in known)
 
 
-def _event_kwargs(
-    record: dict[str, Any], *, request_id: str | None, now: datetime
-) -> dict[str, Any]:
-    return {
-        "complaint_id": record["complaint_id"],
-        "producer": "intake",
-        "trace_id": record["trace_id"],
-        "occurred_at": now,
+async def _publish(
+    record: dict[str, Any],
+    event_class: type[E],
+    *,
+    request_id: str | None,
+    deps: IntakeDeps,
+    **payload: Any,
+) -> E:
+    event = new_event(
+        event_class,
+        complaint_id=record["complaint_id"],
+        producer="intake",
+        trace_id=record["trace_id"],
+        occurred_at=deps.clock(),
         # A client retrying with the same Idempotency-Key repeats the same event id.
-        "discriminator": request_id or uuid.uuid4().hex,
-        "number": record["number"],
-    }
+        discriminator=request_id or uuid.uuid4().hex,
+        number=record["number"],
+        **payload,
+    )
+    await deps.publish_feedback(event)
+    return event
 
 
 async def give_feedback(
@@ -92,15 +102,9 @@ async def give_feedback(
     )
     if record.get("decided_at") is None:
         raise NotNow("there is no answer to rate yet")
-    now = deps.clock()
-    feedback = new_event(
-        FeedbackGiven,
-        **_event_kwargs(record, request_id=request_id, now=now),
-        rating=rating,
-        comment=comment,
+    return await _publish(
+        record, FeedbackGiven, request_id=request_id, deps=deps, rating=rating, comment=comment
     )
-    await deps.publish_feedback(feedback)
-    return feedback
 
 
 async def provide_information(
@@ -118,14 +122,14 @@ async def provide_information(
     )
     if record.get("information_requested_at") is None:
         raise NotNow("no information was asked for")
-    now = deps.clock()
-    provided = new_event(
+    provided = await _publish(
+        record,
         InformationProvided,
-        **_event_kwargs(record, request_id=request_id, now=now),
+        request_id=request_id,
+        deps=deps,
         answer=answer,
         evidence=tuple(evidence),
     )
-    await deps.publish_feedback(provided)
     await deps.submissions.note_progress(record["complaint_id"], information_requested_at=None)
     return provided
 
@@ -144,19 +148,18 @@ async def appeal(
         number=number, access_code=access_code, contact=contact, deps=deps
     )
     decided_at = record.get("decided_at")
-    now = deps.clock()
     if decided_at is None:
         raise NotNow("there is no decision to appeal yet")
-    if now - decided_at > APPEAL_WINDOW:
+    if deps.clock() - decided_at > APPEAL_WINDOW:
         raise NotNow("an appeal must be made within 6 months of the decision")
-    filed = new_event(
+    return await _publish(
+        record,
         AppealFiled,
-        **_event_kwargs(record, request_id=request_id, now=now),
+        request_id=request_id,
+        deps=deps,
         reasons=reasons,
         evidence=tuple(evidence),
     )
-    await deps.publish_feedback(filed)
-    return filed
 
 
 async def follow_progress(*, event: Event, deps: IntakeDeps) -> None:
