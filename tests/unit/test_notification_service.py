@@ -43,8 +43,8 @@ class FakeDeliveries:
     def __init__(self):
         self.entries: dict[str, dict] = {}
 
-    async def status_of(self, notification_id):
-        return self.entries.get(notification_id, {}).get("status")
+    async def outcome_of(self, notification_id):
+        return self.entries.get(notification_id)
 
     async def record_attempt(self, *, notification_id, channel, outcome, reason, at):
         entry = self.entries.setdefault(notification_id, {})
@@ -180,6 +180,10 @@ async def test_a_redelivered_event_sends_nothing_twice():
     assert (
         world.metric("ombud_notification_duplicates_suppressed_total", kind="acknowledgment") == 1
     )
+    # The outcome is published again with the same id, in case a crash came between the record
+    # and the first publish; consumers drop the copy.
+    first, again = world.sent_events
+    assert first.event_id == again.event_id
 
 
 async def test_sms_preferred_falls_back_to_email_when_the_number_fails_for_good():

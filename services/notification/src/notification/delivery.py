@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import structlog
 from tenacity import (
@@ -36,7 +36,7 @@ HOUR = timedelta(hours=1)
 
 
 class Deliveries(Protocol):
-    async def status_of(self, notification_id: str) -> str | None: ...
+    async def outcome_of(self, notification_id: str) -> dict[str, Any] | None: ...
     async def record_attempt(
         self, *, notification_id: str, channel: str, outcome: str, reason: str | None, at: datetime
     ) -> None: ...
@@ -116,7 +116,14 @@ async def deliver(notice: Notice, *, deps: DeliveryDeps) -> None:
     clients collapse; this is the at-least-once end of the trade.
     """
     notification_id = str(notice.notification_id)
-    if await deps.deliveries.status_of(notification_id) in FINAL:
+    outcome = await deps.deliveries.outcome_of(notification_id)
+    if outcome is not None and outcome.get("status") in FINAL:
+        if outcome["status"] == "sent":
+            # A crash may have come between the record and the publish: publish again; the
+            # event id is the same, so whoever already has it drops the copy.
+            await deps.publish_sent(
+                _sent_event(notice, channel=outcome["channel"], now=deps.clock())
+            )
         deps.metrics.duplicates.labels(kind=notice.kind).inc()
         log.info("notification already handled", notification_id=notification_id)
         return
@@ -197,20 +204,7 @@ async def _sent(
         at=now,
         segments=receipt.segments if channel == "sms" else None,
     )
-    await deps.publish_sent(
-        new_event(
-            NotificationSent,
-            complaint_id=notice.trigger.complaint_id,
-            producer=PRODUCER,
-            trace_id=notice.trigger.trace_id,
-            occurred_at=now,
-            discriminator=notification_id,
-            notification_id=notice.notification_id,
-            kind=notice.kind,
-            channel=channel,
-            recipient_role=notice.recipient.role,
-        )
-    )
+    await deps.publish_sent(_sent_event(notice, channel=channel, now=now))
     deps.metrics.sent.labels(channel=channel, kind=notice.kind).inc()
     if receipt.encoding is not None:
         deps.metrics.sms_segments.labels(encoding=receipt.encoding).inc(receipt.segments)
@@ -219,6 +213,21 @@ async def _sent(
     )
     log.info(
         "notification sent", notification_id=notification_id, kind=notice.kind, channel=channel
+    )
+
+
+def _sent_event(notice: Notice, *, channel: ContactChannel, now: datetime) -> NotificationSent:
+    return new_event(
+        NotificationSent,
+        complaint_id=notice.trigger.complaint_id,
+        producer=PRODUCER,
+        trace_id=notice.trigger.trace_id,
+        occurred_at=now,
+        discriminator=str(notice.notification_id),
+        notification_id=notice.notification_id,
+        kind=notice.kind,
+        channel=channel,
+        recipient_role=notice.recipient.role,
     )
 
 

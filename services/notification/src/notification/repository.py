@@ -19,9 +19,11 @@ class DeliveryLog:
         await self._deliveries.create_index("notification_id", unique=True, name="notification_id")
         await self._deliveries.create_index("complaint_id", name="complaint_id")
 
-    async def status_of(self, notification_id: str) -> str | None:
-        entry = await self._deliveries.find_one({"notification_id": notification_id}, {"status": 1})
-        return entry["status"] if entry else None
+    async def outcome_of(self, notification_id: str) -> dict[str, Any] | None:
+        """The recorded status and channel of a notification, if it has one yet."""
+        return await self._deliveries.find_one(
+            {"notification_id": notification_id}, {"_id": 0, "status": 1, "channel": 1}
+        )
 
     async def record_attempt(
         self, *, notification_id: str, channel: str, outcome: str, reason: str | None, at: datetime
