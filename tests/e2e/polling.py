@@ -25,3 +25,14 @@ def wait_for_status(
                 return seen
         time.sleep(0.3)
     raise AssertionError(f"{number} did not reach {status} with {history_types}: {seen}")
+
+
+def wait_until_assigned(archive: httpx.Client, complaint: dict[str, Any]) -> dict[str, Any]:
+    """Poll until the complaint accepted by intake shows it has a handler."""
+    return wait_for_status(
+        archive,
+        complaint["number"],
+        proof={"X-Access-Code": complaint["access_code"]},
+        status="assigned",
+        history_types={"complaint.assigned"},
+    )

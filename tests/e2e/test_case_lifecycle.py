@@ -5,7 +5,7 @@ import json
 from tests.e2e import kcat
 from tests.e2e.mailbox import body, wait_for_messages
 from tests.e2e.operators import SUPERVISOR, bearer
-from tests.e2e.polling import wait_for_status
+from tests.e2e.polling import wait_for_status, wait_until_assigned
 from tests.factories import submission
 
 DUTCH_HARASSMENT = "Iemand pest mij elke dag in de reacties onder mijn video's en noemt me dik."
@@ -39,13 +39,7 @@ def test_received_assigned_by_language_investigated_resolved_rated_and_reopened(
         intake, unique, text=DUTCH_HARASSMENT, reporter={"email": address, "locale": "nl"}
     )
     proof = {"X-Access-Code": complaint["access_code"]}
-    wait_for_status(
-        archive,
-        complaint["number"],
-        proof=proof,
-        status="assigned",
-        history_types={"complaint.assigned"},
-    )
+    wait_until_assigned(archive, complaint)
 
     case = handler_of(assignment, complaint)
     team = assignment.get(f"/v1/teams/{case['team']}/handlers", headers=SUPERVISOR).json()
@@ -117,13 +111,7 @@ def test_appeal_is_decided_by_a_different_handler_and_an_overturn_is_announced(
         reported_object={"type": "account", "id": f"acc-{unique}"},
     )
     proof = {"X-Access-Code": complaint["access_code"]}
-    wait_for_status(
-        archive,
-        complaint["number"],
-        proof=proof,
-        status="assigned",
-        history_types={"complaint.assigned"},
-    )
+    wait_until_assigned(archive, complaint)
     case = handler_of(assignment, complaint)
     decider = as_handler(case)
     assignment.post(f"/v1/cases/{complaint['number']}/investigation", headers=decider)
@@ -197,13 +185,7 @@ def test_appeal_is_decided_by_a_different_handler_and_an_overturn_is_announced(
 
 def test_handlers_cannot_read_or_act_on_another_teams_cases(intake, assignment, archive, unique):
     complaint = submit(intake, unique, text=DUTCH_HARASSMENT)
-    wait_for_status(
-        archive,
-        complaint["number"],
-        proof={"X-Access-Code": complaint["access_code"]},
-        status="assigned",
-        history_types={"complaint.assigned"},
-    )
+    wait_until_assigned(archive, complaint)
     case = handler_of(assignment, complaint)
     outsider = bearer("h-sam", "handler", team="account-support")
     outside_lead = bearer("h-marco", "handler", "team_lead", team="account-support")
@@ -272,13 +254,7 @@ def test_reports_about_the_same_object_join_one_case_and_each_reporter_hears_the
 ):
     reported = {"type": "post", "id": f"post-{unique}"}
     first = submit(intake, f"{unique}-a", text=DUTCH_HARASSMENT, reported_object=reported)
-    wait_for_status(
-        archive,
-        first["number"],
-        proof={"X-Access-Code": first["access_code"]},
-        status="assigned",
-        history_types={"complaint.assigned"},
-    )
+    wait_until_assigned(archive, first)
     second = submit(
         intake, f"{unique}-b", text="This post mocks me and my family", reported_object=reported
     )

@@ -8,7 +8,7 @@ import pytest
 
 from tests.e2e import kcat
 from tests.e2e.operators import SUPERVISOR
-from tests.e2e.polling import wait_for_status
+from tests.e2e.polling import wait_until_assigned
 from tests.factories import submission
 
 HOUR = 3600
@@ -64,13 +64,7 @@ def test_each_warning_and_escalation_fires_exactly_once_across_a_restart(
     stack, intake, archive, movable_clock, unique
 ):
     complaint = intake.post("/v1/complaints", json=submission(unique)).json()
-    wait_for_status(
-        archive,
-        complaint["number"],
-        proof={"X-Access-Code": complaint["access_code"]},
-        status="assigned",
-        history_types={"complaint.assigned"},
-    )
+    wait_until_assigned(archive, complaint)
     assert fired(stack, complaint["complaint_id"]) == Counter()
 
     moved = 0.0

@@ -29,11 +29,10 @@ from shared.events import (
     FeedbackGiven,
     InformationProvided,
     ReporterDataErased,
+    UserFeedback,
 )
 
 log = structlog.get_logger(__name__)
-
-UserFeedbackEvent = FeedbackGiven | InformationProvided | AppealFiled
 
 
 def object_key(classified: ComplaintClassified) -> str | None:
@@ -116,7 +115,7 @@ def _join(case: Case, primary: Case, *, now: datetime) -> None:
     emit(case, event(case, ComplaintJoinedCase, now=now, case_id=primary["complaint_id"]))
 
 
-async def take_feedback(*, feedback: UserFeedbackEvent, deps: AssignmentDeps) -> None:
+async def take_feedback(*, feedback: UserFeedback, deps: AssignmentDeps) -> None:
     case = await deps.cases.find(feedback.complaint_id)
     if case is None:
         # The classification may still be on its way (another topic): retried, then dead-lettered.

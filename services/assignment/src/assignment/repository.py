@@ -119,14 +119,6 @@ class CaseRepository:
             {"$set": {"state": "cancelled"}},
         )
 
-    async def shift_timers(self, complaint_id: str, by: timedelta) -> None:
-        cursor = self._timers.find({"complaint_id": complaint_id, "state": "pending"})
-        for timer in await cursor.to_list(length=None):
-            await self._timers.update_one(
-                {"_id": timer["_id"], "state": "pending"},
-                {"$set": {"fire_at": timer["fire_at"] + by}},
-            )
-
     async def pause_timers(self, complaint_id: str) -> None:
         await self._timers.update_many(
             {"complaint_id": complaint_id, "state": "pending"}, {"$set": {"state": "paused"}}

@@ -125,7 +125,6 @@ async def accept_submission(
             "trace_id": trace_id,
             "submission": submission.model_dump(mode="json"),
             "duplicate_key": duplicate,
-            "published_at": None,
         }
         try:
             record = await deps.submissions.claim(key=key, new_record=candidate)
