@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from classifier.classification import Classifier, ComplaintText
@@ -83,3 +84,27 @@ def test_the_safety_net_reads_the_subject_too(classifier):
         ComplaintText(subject="I want to end my life", text="I don't know who else to tell.")
     )
     assert decision.priority == "P1"
+
+
+def _probabilities(classifier, **shares):
+    """Label probabilities with the given shares and the rest spread evenly."""
+    labels = classifier.model.labels
+    rest = (1 - sum(shares.values())) / (len(labels) - len(shares))
+    return np.array([shares.get(label, rest) for label in labels])
+
+
+def test_the_category_is_chosen_by_all_its_subcategories_together(classifier):
+    # hacked is the single likeliest label, but two content labels together outweigh it.
+    probabilities = _probabilities(
+        classifier, hacked=0.30, harassment_bullying=0.26, violence_threats=0.25
+    )
+    best = classifier.model.labels[classifier._best_label(probabilities)]
+    assert best == "harassment_bullying"
+
+
+def test_a_confident_harm_model_does_not_leave_imminent_harm_filed_as_a_bug(classifier):
+    probabilities = _probabilities(classifier, bug=0.5, self_harm=0.2, violence_threats=0.1)
+    assert classifier._harm_subcategory("bug", [], probabilities, 0.9) == "self_harm"
+    # Unsure, it keeps the model's reading; outside "other" it always does.
+    assert classifier._harm_subcategory("bug", [], probabilities, 0.2) == "bug"
+    assert classifier._harm_subcategory("hacked", [], probabilities, 0.9) == "hacked"

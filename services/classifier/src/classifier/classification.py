@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.special import softmax
 
 from classifier import model as text_model
 from classifier.language import LanguageDetector
@@ -75,6 +74,16 @@ class Classifier:
             for i, label in enumerate(model.labels)
             if label.startswith("rejected:")
         }
+        self._by_category = {
+            category: np.array(
+                [
+                    i
+                    for i, label in enumerate(model.labels)
+                    if i not in self._rejection_labels and category_of(label) == category
+                ]
+            )
+            for category in {category_of(label) for label in model.labels if ":" not in label}
+        }
 
     @classmethod
     def load(
@@ -124,7 +133,7 @@ class Classifier:
             # A hint tilts a close call; clear text still outweighs it.
             logits[self.model.labels.index(hinted)] += self.model.hint_bonus
             reasons.append(f"channel hint {complaint.category_hint!r} supports {hinted}")
-        probabilities = softmax(logits)
+        probabilities = _softmax(logits)
         harm = imminent_harm(text)
         ranked = np.argsort(-probabilities)
 
@@ -143,13 +152,13 @@ class Classifier:
                 rejection=rejection[0],
             )
 
-        best = next(int(i) for i in ranked if int(i) not in self._rejection_labels)
+        best = self._best_label(probabilities)
         if hinted and probabilities[best] < self.review_threshold:
             # The text says too little to contradict the reason the reporter chose.
             best = self.model.labels.index(hinted)
         subcategory = self.model.labels[best]
         confidence = float(probabilities[best])
-        features = self.model.top_features(scores.features, row, best)
+        features = self.model.top_features(scores.features[row], best)
         reasons.append(
             f"model {self.model.version}: {subcategory} {confidence:.2f}, "
             f"from {', '.join(repr(f) for f in features) or 'no strong feature'}"
@@ -161,7 +170,7 @@ class Classifier:
             reasons.extend(match.describe() for match in harm)
             if harm_probability >= self.model.harm_threshold:
                 reasons.append(f"imminent-harm model {harm_probability:.2f}")
-            subcategory = _harm_subcategory(subcategory, harm)
+            subcategory = self._harm_subcategory(subcategory, harm, probabilities, harm_probability)
         needs_review = confidence < self.review_threshold
         if needs_review:
             reasons.append(f"confidence below {self.review_threshold}: a person should check")
@@ -175,6 +184,16 @@ class Classifier:
             reasons=tuple(reasons),
             needs_review=needs_review,
         )
+
+    def _best_label(self, probabilities: np.ndarray) -> int:
+        """The likeliest subcategory of the likeliest category.
+
+        Several near-tied subcategories of one category (a threat that is also harassment) say
+        more about the category together than the single best label of another does alone.
+        """
+        mass = {c: probabilities[i].sum() for c, i in self._by_category.items()}
+        members = self._by_category[max(mass, key=mass.__getitem__)]
+        return int(members[probabilities[members].argmax()])
 
     def _rejection(
         self,
@@ -198,6 +217,27 @@ class Classifier:
         reason = self._rejection_labels[top]
         return reason, f"initial review: {reason} {probabilities[top]:.2f} ({self.model.version})"
 
+    def _harm_subcategory(
+        self,
+        subcategory: str,
+        harm: list[SafetyMatch],
+        probabilities: np.ndarray,
+        harm_probability: float,
+    ) -> str:
+        """Keep what the model read, unless it calls a complaint about imminent harm a bug report.
+
+        A P1 complaint is about a person at risk: where the model's pick cannot be (an app bug, a
+        feature request), the safety rule that matched says which harm it is, or else the harm
+        the model finds likeliest.
+        """
+        if subcategory in HARM_SUBCATEGORIES or category_of(subcategory) != "other":
+            return subcategory
+        if harm:
+            return harm[0].subcategory
+        if harm_probability < 0.5:
+            return subcategory
+        return max(HARM_SUBCATEGORIES, key=lambda s: probabilities[self.model.labels.index(s)])
+
 
 def _readable(complaint: ComplaintText) -> str:
     """Everything the reporter wrote: the safety net reads all of it."""
@@ -215,10 +255,6 @@ def _for_the_model(complaint: ComplaintText) -> str:
     return _readable(complaint)
 
 
-def _harm_subcategory(subcategory: str, harm: list[SafetyMatch]) -> str:
-    """Keep what the model read, unless a safety rule shows the complaint is about harm."""
-    if subcategory in HARM_SUBCATEGORIES or not harm:
-        return subcategory
-    if category_of(subcategory) == "other":
-        return harm[0].subcategory
-    return subcategory
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    exponentials = np.exp(logits - logits.max())
+    return exponentials / exponentials.sum()

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from classifier.lexicon import Lexicon
@@ -45,10 +44,18 @@ def extra_features(
 
 
 @dataclass(frozen=True)
+class Features:
+    """One complaint's non-zero features: their columns and their values."""
+
+    columns: np.ndarray
+    values: np.ndarray
+
+
+@dataclass(frozen=True)
 class Scores:
     logits: np.ndarray  # one row per complaint, one column per label
     imminent_harm: np.ndarray  # probability of P1 per complaint
-    features: sparse.csr_matrix
+    features: list[Features]  # per complaint
 
 
 class TextModel:
@@ -79,8 +86,8 @@ class TextModel:
         self._idf = vectorizer.idf_
         self.lexicon = Lexicon()
         self._signals = {name: i + len(self._vocabulary) for i, name in enumerate(signals)}
-        # float64 like the features, so no product converts the matrix on every call.
-        # C order too: a transposed (Fortran-order) matrix is copied on every product.
+        # float64 like the features, so no product converts on every call; C order, so the
+        # rows a complaint's features pick are contiguous.
         self._weights = np.ascontiguousarray(weights, dtype=np.float64)
         self._bias = bias.astype(np.float64)
         self._harm_weights = np.ascontiguousarray(harm_weights, dtype=np.float64)
@@ -89,52 +96,51 @@ class TextModel:
 
     def featurise(
         self, texts: list[str], channels: list[str | None], objects: list[str | None]
-    ) -> sparse.csr_matrix:
+    ) -> list[Features]:
         """Features of normalised texts with their channel and reported object type.
 
         The same numbers as the fitted TfidfVectorizer's transform() (sublinear tf, idf, l2 norm;
         a unit test holds them equal), built directly: for one complaint at a time, as the
-        service classifies, transform()'s input checks cost more than the work itself.
+        service classifies, transform()'s input checks and sparse matrices cost more than the
+        work itself.
         """
-        indptr, indices, values = [0], [], []
-        for text, channel, kind in zip(texts, channels, objects, strict=True):
-            counts = Counter(map(self._vocabulary.get, self._analyse(text), repeat(-1)))
-            counts.pop(-1, None)  # n-grams outside the vocabulary
-            columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            tfidf = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self._idf[
-                columns
-            ]
-            norm = np.sqrt(tfidf @ tfidf)
-            signals = [
-                self._signals[name]
-                for name in extra_features(self.lexicon, text, channel, kind)
-                if name in self._signals
-            ]
-            indices.extend(columns.tolist())
-            indices.extend(signals)
-            values.extend((tfidf / norm if norm else tfidf).tolist())
-            values.extend([1.0] * len(signals))
-            indptr.append(len(indices))
-        return sparse.csr_matrix(
-            (np.asarray(values), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-            shape=(len(texts), len(self._names)),
+        return [
+            self._featurise(text, channel, kind)
+            for text, channel, kind in zip(texts, channels, objects, strict=True)
+        ]
+
+    def _featurise(self, text: str, channel: str | None, kind: str | None) -> Features:
+        counts = Counter(map(self._vocabulary.get, self._analyse(text), repeat(-1)))
+        counts.pop(-1, None)  # n-grams outside the vocabulary
+        columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        tfidf = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self._idf[columns]
+        norm = np.sqrt(tfidf @ tfidf)
+        signals = [
+            self._signals[name]
+            for name in extra_features(self.lexicon, text, channel, kind)
+            if name in self._signals
+        ]
+        return Features(
+            columns=np.concatenate([columns, np.array(signals, dtype=np.intp)]),
+            values=np.concatenate([tfidf / norm if norm else tfidf, np.ones(len(signals))]),
         )
 
     def score(
         self, texts: list[str], channels: list[str | None], objects: list[str | None]
     ) -> Scores:
         features = self.featurise(texts, channels, objects)
-        logits = features @ self._weights + self._bias
-        harm = 1.0 / (1.0 + np.exp(-(features @ self._harm_weights + self._harm_bias)))
-        return Scores(logits=np.asarray(logits), imminent_harm=np.asarray(harm), features=features)
+        logits = np.array([f.values @ self._weights[f.columns] for f in features])
+        harm = np.array([f.values @ self._harm_weights[f.columns] for f in features])
+        return Scores(
+            logits=logits + self._bias,
+            imminent_harm=1.0 / (1.0 + np.exp(-(harm + self._harm_bias))),
+            features=features,
+        )
 
-    def top_features(
-        self, features: sparse.csr_matrix, row: int, label: int, n: int = 4
-    ) -> list[str]:
+    def top_features(self, features: Features, label: int, n: int = 4) -> list[str]:
         """The n-grams that pushed this complaint most towards `label`."""
-        start, end = features.indptr[row], features.indptr[row + 1]
-        indices = features.indices[start:end]
-        contributions = features.data[start:end] * self._weights[indices, label]
+        indices = features.columns
+        contributions = features.values * self._weights[indices, label]
         names: list[str] = []
         for i in np.argsort(-contributions):
             name = self._names[indices[i]].strip()
