@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from classifier.classification import Classifier, ComplaintText
+from classifier.safety import SafetyMatch
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,11 @@ def test_a_confident_harm_model_does_not_leave_imminent_harm_filed_as_a_bug(clas
     # Unsure, it keeps the model's reading; outside "other" it always does.
     assert classifier._harm_subcategory("bug", [], probabilities, 0.2) == "bug"
     assert classifier._harm_subcategory("hacked", [], probabilities, 0.9) == "hacked"
+
+
+def test_an_explicit_safety_phrase_outweighs_an_unsure_model(classifier):
+    suicide = [SafetyMatch("self-harm intent", "self_harm", ("suicid",))]
+    unsure = _probabilities(classifier, data_request=0.3, self_harm=0.2)
+    sure = _probabilities(classifier, data_request=0.8)
+    assert classifier._harm_subcategory("data_request", suicide, unsure, 0.1) == "self_harm"
+    assert classifier._harm_subcategory("data_request", suicide, sure, 0.1) == "data_request"

@@ -117,7 +117,8 @@ async def test_an_angry_complaint_with_a_real_problem_is_not_rejected(deps):
 
 
 async def test_a_redelivered_complaint_republishes_the_decision_it_got(deps):
-    first = received("asdfghjkl qwerty")
+    # A web form with nothing reported: an in-app report of a comment is a report of that comment.
+    first = received("asdfghjkl qwerty", reported_object=None)
     await classify_complaint(received=first, deps=deps)
     await classify_complaint(received=first, deps=deps)
 

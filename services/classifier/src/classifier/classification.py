@@ -224,19 +224,20 @@ class Classifier:
         probabilities: np.ndarray,
         harm_probability: float,
     ) -> str:
-        """Keep what the model read, unless it calls a complaint about imminent harm a bug report.
+        """Keep what the model read, unless it cannot be what a P1 complaint is about.
 
-        A P1 complaint is about a person at risk: where the model's pick cannot be (an app bug, a
-        feature request), the safety rule that matched says which harm it is, or else the harm
-        the model finds likeliest.
+        A P1 complaint is about a person at risk. An explicit safety phrase names the harm where
+        the model reads an app bug or a feature request, or is unsure; a confident imminent-harm
+        model moves a complaint out of "other" into the harm the model finds likeliest.
         """
-        if subcategory in HARM_SUBCATEGORIES or category_of(subcategory) != "other":
+        if subcategory in HARM_SUBCATEGORIES:
             return subcategory
-        if harm:
+        unsure = probabilities[self.model.labels.index(subcategory)] < self.review_threshold
+        if harm and (unsure or category_of(subcategory) == "other"):
             return harm[0].subcategory
-        if harm_probability < 0.5:
-            return subcategory
-        return max(HARM_SUBCATEGORIES, key=lambda s: probabilities[self.model.labels.index(s)])
+        if harm_probability >= 0.5 and category_of(subcategory) == "other":
+            return max(HARM_SUBCATEGORIES, key=lambda s: probabilities[self.model.labels.index(s)])
+        return subcategory
 
 
 def _readable(complaint: ComplaintText) -> str:
