@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from classifier.classification import Classifier, ComplaintText
+from classifier.classification import Classifier, ComplaintText, flagged_by_harm_model
 from classifier.safety import SafetyMatch
 
 
@@ -117,3 +117,26 @@ def test_an_explicit_safety_phrase_outweighs_an_unsure_model(classifier):
     sure = _probabilities(classifier, data_request=0.8)
     assert classifier._harm_subcategory("data_request", suicide, unsure, 0.1) == "self_harm"
     assert classifier._harm_subcategory("data_request", suicide, sure, 0.1) == "data_request"
+
+
+def test_the_harm_model_alone_makes_p1_only_what_can_be_about_harm():
+    threshold = 0.05
+    assert flagged_by_harm_model("self_harm", 0.95, 0.06, threshold)
+    assert not flagged_by_harm_model("self_harm", 0.95, 0.04, threshold)
+    # A clear ban appeal is no emergency because its words sound urgent...
+    assert not flagged_by_harm_model("banned_appeal", 0.95, 0.3, threshold)
+    # ...but an unsure reading, or a confident harm model, is.
+    assert flagged_by_harm_model("banned_appeal", 0.3, 0.3, threshold)
+    assert flagged_by_harm_model("bug", 0.95, 0.6, threshold)
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("My account was banned for no reason, please restore it", "P2"),
+        ("Мой аккаунт взломали, кто-то сменил пароль и пишет моим друзьям.", "P2"),
+        ("please add dark mode", "P4"),
+    ],
+)
+def test_urgent_sounding_everyday_complaints_are_not_p1(classifier, text, priority):
+    assert classifier.classify(ComplaintText(text=text, channel="web")).priority == priority

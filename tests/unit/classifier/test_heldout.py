@@ -4,11 +4,20 @@ import pytest
 
 from classifier import dataset
 from classifier.evaluation import TARGETS, evaluate
+from classifier.text import Normaliser
 
 
 @pytest.fixture(scope="module")
 def report(classifier):
     return evaluate(classifier, dataset.read(dataset.HELDOUT))
+
+
+def test_no_held_out_complaint_is_also_a_training_complaint():
+    normalise = Normaliser()
+    trained = {normalise(e.text).strip() for e in dataset.read(dataset.TRAIN)}
+    assert not [
+        e.source for e in dataset.read(dataset.HELDOUT) if normalise(e.text).strip() in trained
+    ]
 
 
 def test_the_report_covers_every_trained_language(report, classifier):
@@ -29,5 +38,5 @@ def test_held_out_targets_hold(report):
 
 def test_no_regression_below_the_measured_numbers(report):
     """Floors just under what the committed model measures, so a worse model fails here."""
-    assert report.overall.category_accuracy >= 0.70
+    assert report.overall.category_accuracy >= 0.85
     assert report.overall.p1_recall >= 0.95

@@ -27,6 +27,21 @@ _SHORT_BODY = 20
 HARM_SUBCATEGORIES = frozenset(
     {"self_harm", "child_safety", "violence_threats", "personal_data_exposed"}
 )
+# Above this, the imminent-harm model makes a complaint P1 whatever its subcategory; below, only
+# one about harm or one the label model is unsure of (a clear ban appeal is no emergency because
+# its words sound urgent).
+CONFIDENT_HARM = 0.5
+DEFAULT_REVIEW_THRESHOLD = 0.5
+
+
+def flagged_by_harm_model(
+    subcategory: str, confidence: float, harm_probability: float, threshold: float
+) -> bool:
+    return harm_probability >= threshold and (
+        subcategory in HARM_SUBCATEGORIES
+        or harm_probability >= CONFIDENT_HARM
+        or confidence < DEFAULT_REVIEW_THRESHOLD
+    )
 
 
 @dataclass(frozen=True)
@@ -90,7 +105,7 @@ class Classifier:
         cls,
         *,
         model_dir: Path | None = None,
-        review_threshold: float = 0.5,
+        review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
         reject_threshold: float = 0.6,
     ) -> "Classifier":
         return cls(
@@ -165,10 +180,13 @@ class Classifier:
         )
         priority = default_priority(subcategory)
         harm_probability = float(scores.imminent_harm[row])
-        if harm or harm_probability >= self.model.harm_threshold:
+        harm_model = flagged_by_harm_model(
+            subcategory, confidence, harm_probability, self.model.harm_threshold
+        )
+        if harm or harm_model:
             priority = "P1"
             reasons.extend(match.describe() for match in harm)
-            if harm_probability >= self.model.harm_threshold:
+            if harm_model:
                 reasons.append(f"imminent-harm model {harm_probability:.2f}")
             subcategory = self._harm_subcategory(subcategory, harm, probabilities, harm_probability)
         needs_review = confidence < self.review_threshold
@@ -235,7 +253,7 @@ class Classifier:
         unsure = probabilities[self.model.labels.index(subcategory)] < self.review_threshold
         if harm and (unsure or category_of(subcategory) == "other"):
             return harm[0].subcategory
-        if harm_probability >= 0.5 and category_of(subcategory) == "other":
+        if harm_probability >= CONFIDENT_HARM and category_of(subcategory) == "other":
             return max(HARM_SUBCATEGORIES, key=lambda s: probabilities[self.model.labels.index(s)])
         return subcategory
 

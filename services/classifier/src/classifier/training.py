@@ -21,6 +21,12 @@ from sklearn.utils.parallel import Parallel, delayed
 
 from classifier import dataset
 from classifier import model as text_model
+from classifier.classification import (
+    CONFIDENT_HARM,
+    DEFAULT_REVIEW_THRESHOLD,
+    HARM_SUBCATEGORIES,
+    flagged_by_harm_model,
+)
 from classifier.lexicon import CONCEPTS, Lexicon
 from classifier.safety import RULES as SAFETY_RULES
 from classifier.safety import imminent_harm
@@ -111,11 +117,28 @@ def _cross_validate(texts, examples, c):
     return predicted, confidence, harm
 
 
-def _harm_threshold(harm: np.ndarray, p1: np.ndarray, rules: np.ndarray) -> float:
-    """The highest threshold at which the model catches enough of what the rules miss."""
-    missed_by_rules = np.sort(harm[p1 & ~rules])
-    allowed_misses = int(p1.sum() * (1 - HARM_RECALL))
-    return float(min(0.5, missed_by_rules[min(allowed_misses, len(missed_by_rules) - 1)]))
+def _harm_threshold(
+    harm: np.ndarray,
+    p1: np.ndarray,
+    rules: np.ndarray,
+    predicted: np.ndarray,
+    confidence: np.ndarray,
+) -> float:
+    """The highest threshold at which the model catches enough of what the rules miss.
+
+    The model flags only complaints it may flag (`flagged_by_harm_model`): those about harm,
+    those the label model is unsure of, or any when it is confident itself. P1 complaints outside
+    these are misses at every threshold.
+    """
+    eligible = (
+        np.isin(predicted, list(HARM_SUBCATEGORIES))
+        | (harm >= CONFIDENT_HARM)
+        | (confidence < DEFAULT_REVIEW_THRESHOLD)
+    )
+    catchable = np.sort(harm[p1 & ~rules & eligible])
+    never = int((p1 & ~rules & ~eligible).sum())
+    allowed_misses = max(0, int(p1.sum() * (1 - HARM_RECALL)) - never)
+    return float(min(CONFIDENT_HARM, catchable[min(allowed_misses, len(catchable) - 1)]))
 
 
 def train(*, data: Path, out: Path) -> dict[str, object]:
@@ -138,13 +161,19 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
     _, predicted, confidence, _ = results[c]
     harm = results[harm_c][3]
     rules = np.array([bool(imminent_harm(t)) for t in texts])
-    threshold = _harm_threshold(harm, p1, rules)
+    threshold = _harm_threshold(harm, p1, rules, predicted, confidence)
+    flagged = np.array(
+        [
+            flagged_by_harm_model(label, sure, risk, threshold)
+            for label, sure, risk in zip(predicted, confidence, harm, strict=True)
+        ]
+    )
     print(f"chosen C={c}; imminent-harm C={harm_c}, threshold {threshold:.3f}")
     print(
-        f"cross-validated P1 recall: model {((harm >= threshold) & p1).sum() / p1.sum():.3f}, "
+        f"cross-validated P1 recall: model {(flagged & p1).sum() / p1.sum():.3f}, "
         f"safety rules {(rules & p1).sum() / p1.sum():.3f}, "
-        f"both {(((harm >= threshold) | rules) & p1).sum() / p1.sum():.3f}; "
-        f"precision of P1 {p1[(harm >= threshold) | rules].mean():.3f}"
+        f"both {((flagged | rules) & p1).sum() / p1.sum():.3f}; "
+        f"precision of P1 {p1[flagged | rules].mean():.3f}"
     )
     for floor in (0.3, 0.4, 0.5, 0.6):
         kept = confidence >= floor
