@@ -199,6 +199,8 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
     digest.update(json.dumps([r.phrase_sets for r in SAFETY_RULES], ensure_ascii=False).encode())
     for path in sorted(data.glob("*.jsonl")):
         digest.update(path.read_bytes())
+    # And the P1 operating point, which decides which complaints escalate at once.
+    digest.update(f"{threshold:.4f}".encode())
     meta = {
         "version": f"{FAMILY}-{digest.hexdigest()[:12]}",
         "labels": list(LABELS),
