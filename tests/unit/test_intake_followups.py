@@ -5,6 +5,7 @@ import pytest
 from intake.followups import (
     NotNow,
     ProofRequired,
+    ReporterRequest,
     appeal,
     follow_progress,
     give_feedback,
@@ -49,21 +50,18 @@ def decided(complaint_id: str, event_class=ComplaintResolved, **payload):
 async def test_rating_needs_proof_and_an_answer_to_rate():
     store, outbox = FakeSubmissions(), Outbox()
     accepted, collaborators = await accepted_complaint(store, feedback=outbox)
-    rate = {"number": accepted.number, "rating": 1, "comment": None, "request_id": None}
+    rate = {"rating": 1, "comment": None, "deps": collaborators}
+    number = accepted.number
 
     with pytest.raises(ProofRequired):
-        await give_feedback(access_code=None, contact=None, deps=collaborators, **rate)
+        await give_feedback(ReporterRequest(number), **rate)
     with pytest.raises(NotFound):
-        await give_feedback(access_code="WRONG", contact=None, deps=collaborators, **rate)
+        await give_feedback(ReporterRequest(number, access_code="WRONG"), **rate)
     with pytest.raises(NotNow):
-        await give_feedback(
-            access_code=accepted.access_code, contact=None, deps=collaborators, **rate
-        )
+        await give_feedback(ReporterRequest(number, access_code=accepted.access_code), **rate)
 
     await follow_progress(event=decided(accepted.complaint_id), deps=collaborators)
-    event = await give_feedback(
-        access_code=None, contact="Reporter-F1@example.com", deps=collaborators, **rate
-    )
+    event = await give_feedback(ReporterRequest(number, contact="Reporter-F1@example.com"), **rate)
     assert outbox.events == [event]
     assert event.rating == 1
 
@@ -72,59 +70,44 @@ async def test_a_retried_request_with_the_same_idempotency_key_is_the_same_event
     store = FakeSubmissions()
     accepted, collaborators = await accepted_complaint(store)
     await follow_progress(event=decided(accepted.complaint_id), deps=collaborators)
-    kwargs = {
-        "number": accepted.number,
-        "access_code": accepted.access_code,
-        "contact": None,
-        "rating": 5,
-        "comment": "thanks",
-        "request_id": "retry-1",
-        "deps": collaborators,
-    }
-    assert (await give_feedback(**kwargs)).event_id == (await give_feedback(**kwargs)).event_id
+    request = ReporterRequest(accepted.number, accepted.access_code, request_id="retry-1")
+    kwargs = {"rating": 5, "comment": "thanks", "deps": collaborators}
+    assert (await give_feedback(request, **kwargs)).event_id == (
+        await give_feedback(request, **kwargs)
+    ).event_id
 
 
 async def test_appeals_only_after_a_decision_and_within_six_months():
     store, now = FakeSubmissions(), [NOW]
     accepted, collaborators = await accepted_complaint(store, clock=lambda: now[0])
+    request = ReporterRequest(accepted.number, accepted.access_code)
     kwargs = {
-        "number": accepted.number,
-        "access_code": accepted.access_code,
-        "contact": None,
         "reasons": "The video was satire, not harassment.",
         "evidence": [],
-        "request_id": None,
         "deps": collaborators,
     }
     with pytest.raises(NotNow):
-        await appeal(**kwargs)
+        await appeal(request, **kwargs)
     await follow_progress(event=decided(accepted.complaint_id), deps=collaborators)
-    assert (await appeal(**kwargs)).reasons.startswith("The video")
+    assert (await appeal(request, **kwargs)).reasons.startswith("The video")
     now[0] = NOW + timedelta(days=200)
     with pytest.raises(NotNow):
-        await appeal(**kwargs)
+        await appeal(request, **kwargs)
 
 
 async def test_information_is_taken_only_when_asked_for():
     store = FakeSubmissions()
     accepted, collaborators = await accepted_complaint(store)
-    kwargs = {
-        "number": accepted.number,
-        "access_code": accepted.access_code,
-        "contact": None,
-        "answer": "The second video.",
-        "evidence": [],
-        "request_id": None,
-        "deps": collaborators,
-    }
+    request = ReporterRequest(accepted.number, accepted.access_code)
+    kwargs = {"answer": "The second video.", "evidence": [], "deps": collaborators}
     with pytest.raises(NotNow):
-        await provide_information(**kwargs)
+        await provide_information(request, **kwargs)
     await follow_progress(
         event=decided(accepted.complaint_id, InformationRequested), deps=collaborators
     )
-    assert (await provide_information(**kwargs)).answer == "The second video."
+    assert (await provide_information(request, **kwargs)).answer == "The second video."
     with pytest.raises(NotNow):
-        await provide_information(**kwargs)
+        await provide_information(request, **kwargs)
 
 
 async def test_after_erasure_the_contact_no_longer_proves_anything():
@@ -136,12 +119,9 @@ async def test_after_erasure_the_contact_no_longer_proves_anything():
 
     with pytest.raises(NotFound):
         await give_feedback(
-            number=accepted.number,
-            access_code=None,
-            contact="reporter-f1@example.com",
+            ReporterRequest(accepted.number, contact="reporter-f1@example.com"),
             rating=3,
             comment=None,
-            request_id=None,
             deps=collaborators,
         )
     again = await accept(submission("f1"), collaborators)

@@ -143,28 +143,42 @@ async def request_erasure(
     tombstone_id = hashlib.sha256(f"{fingerprint}|{now.isoformat()}".encode()).hexdigest()[:24]
     for complaint in complaints:
         await deps.publish_erasure(
-            new_event(
-                ReporterDataErased,
-                complaint_id=complaint["complaint_id"],
-                producer="archive",
-                trace_id=tombstone_id,
-                occurred_at=now,
-                discriminator=tombstone_id,
+            _erasure(
+                complaint,
+                now=now,
+                request_id=tombstone_id,
                 requested_by=principal.subject,
                 reason="gdpr_request",
             )
         )
+    numbers = [c["number"] for c in complaints]
     await deps.archive.tombstone(
         {
             "_id": tombstone_id,
             "requested_by": principal.subject,
             "requested_at": now,
             "reason": "gdpr_request",
-            "complaints": [c["number"] for c in complaints],
+            "complaints": numbers,
         }
     )
     log.info("erasure requested", tombstone_id=tombstone_id, complaints=len(complaints))
-    return ErasureReport(tombstone_id=tombstone_id, complaints=[c["number"] for c in complaints])
+    return ErasureReport(tombstone_id=tombstone_id, complaints=numbers)
+
+
+def _erasure(
+    complaint: dict[str, Any], *, now: datetime, request_id: str, requested_by: str, reason: str
+) -> ReporterDataErased:
+    """The erasure event for one complaint; the request id makes a replay repeat it exactly."""
+    return new_event(
+        ReporterDataErased,
+        complaint_id=complaint["complaint_id"],
+        producer="archive",
+        trace_id=request_id,
+        occurred_at=now,
+        discriminator=request_id,
+        requested_by=requested_by,
+        reason=reason,
+    )
 
 
 async def _erase(event: ReporterDataErased, deps: ArchiveDeps) -> None:
@@ -178,13 +192,10 @@ async def expire_old(deps: ArchiveDeps) -> int:
     expired = await deps.archive.expired(now - deps.retention)
     for complaint in expired:
         await deps.publish_erasure(
-            new_event(
-                ReporterDataErased,
-                complaint_id=complaint["complaint_id"],
-                producer="archive",
-                trace_id="retention",
-                occurred_at=now,
-                discriminator="retention",
+            _erasure(
+                complaint,
+                now=now,
+                request_id="retention",
                 requested_by="retention-policy",
                 reason="retention_expired",
             )

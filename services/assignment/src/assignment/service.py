@@ -5,6 +5,7 @@ did not exist, so case numbers cannot be probed. Working on a case someone else 
 the team lead.
 """
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,7 @@ from shared.events import (
     ComplaintClosed,
     ComplaintReclassified,
     ComplaintResolved,
+    Deadline,
     DecisionOverturned,
     EvidenceReference,
     InformationRequested,
@@ -86,10 +88,7 @@ async def claim(deps: AssignmentDeps, principal: Principal, reference: str) -> C
         case,
         await place(case, deps, now=now, actor=principal.subject, handler_id=principal.subject),
     )
-    timers.meet(case, "initial_review", now=now)
-    emit(case, deadlines_event(case, now=now))
-    await commit(case, deps)
-    await deps.cases.cancel_timers(case["complaint_id"], "initial_review")
+    await _commit_meeting(case, deps, ("initial_review",), now=now)
     return case
 
 
@@ -113,11 +112,7 @@ async def start_investigation(deps: AssignmentDeps, principal: Principal, refere
     now = deps.clock()
     move(case, "investigating", now=now, actor=principal.subject, action="investigation started")
     emit(case, event(case, InvestigationStarted, now=now, handler_id=principal.subject))
-    met = [name for name in ("initial_review", "investigation") if timers.meet(case, name, now=now)]
-    emit(case, deadlines_event(case, now=now))
-    await commit(case, deps)
-    for name in met:
-        await deps.cases.cancel_timers(case["complaint_id"], name)
+    await _commit_meeting(case, deps, ("initial_review", "investigation"), now=now)
     await _propagate(
         case,
         deps,
@@ -199,11 +194,7 @@ async def resolve(
     case.update(decided_by=principal.subject, resolved_at=now, **decision)
     resolved = {"handler_id": principal.subject, "handler_name": case["handler_name"], **decision}
     emit(case, event(case, ComplaintResolved, now=now, **resolved))
-    met = [n for n in RECEIPT_DEADLINES if timers.meet(case, n, now=now)]
-    emit(case, deadlines_event(case, now=now))
-    await commit(case, deps)
-    for name in met:
-        await deps.cases.cancel_timers(case["complaint_id"], name)
+    await _commit_meeting(case, deps, RECEIPT_DEADLINES, now=now)
     # Every reporter of the same object gets their own result.
     await _propagate(
         case,
@@ -259,12 +250,8 @@ async def decide_appeal(
             ),
         )
     emit(case, event(case, ComplaintClosed, now=now, reason="answered"))
-    met = timers.meet(case, "appeal", now=now)
-    emit(case, deadlines_event(case, now=now))
     deps.metrics.appeals.labels(decision=decision).inc()
-    await commit(case, deps)
-    if met:
-        await deps.cases.cancel_timers(case["complaint_id"], "appeal")
+    await _commit_meeting(case, deps, ("appeal",), now=now)
     return case
 
 
@@ -326,3 +313,14 @@ async def _propagate(
         record(member, now=now, actor=case["handler_id"], action=event_class.__name__)
         emit(member, event(member, event_class, now=now, **payload))
         await commit(member, deps)
+
+
+async def _commit_meeting(
+    case: Case, deps: AssignmentDeps, deadlines: Iterable[Deadline], *, now: datetime
+) -> None:
+    """Mark these deadlines met, announce the deadlines, save, and drop the met ones' timers."""
+    met = [name for name in deadlines if timers.meet(case, name, now=now)]
+    emit(case, deadlines_event(case, now=now))
+    await commit(case, deps)
+    for name in met:
+        await deps.cases.cancel_timers(case["complaint_id"], name)

@@ -44,6 +44,18 @@ class FollowUpAccepted(BaseModel):
 AccessCode = Annotated[str | None, Header(alias="X-Access-Code", max_length=64)]
 Contact = Annotated[str | None, Header(alias="X-Reporter-Contact", max_length=320)]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=100)]
+
+
+def _reporter_request(
+    number: str,
+    access_code: AccessCode = None,
+    contact: Contact = None,
+    idempotency_key: IdempotencyKey = None,
+) -> followups.ReporterRequest:
+    return followups.ReporterRequest(number, access_code, contact, idempotency_key)
+
+
+ReporterRequest = Annotated[followups.ReporterRequest, Depends(_reporter_request)]
 _FOLLOW_UP_ERRORS = {
     401: {"description": "No proof of being the reporter"},
     404: {"description": "No complaint matches that number and proof"},
@@ -99,62 +111,26 @@ def build_router(*, deps: service.IntakeDeps, channel_keys: frozenset[str]) -> A
         )
 
     @router.post("/{number}/feedback", status_code=202, responses=_FOLLOW_UP_ERRORS)
-    async def rate_the_answer(
-        number: str,
-        body: Feedback,
-        access_code: AccessCode = None,
-        contact: Contact = None,
-        idempotency_key: IdempotencyKey = None,
-    ) -> FollowUpAccepted:
+    async def rate_the_answer(request: ReporterRequest, body: Feedback) -> FollowUpAccepted:
         """Rate the answer 1–5; a low rating within 14 days reopens the complaint."""
         event = await followups.give_feedback(
-            number=number,
-            access_code=access_code,
-            contact=contact,
-            rating=body.rating,
-            comment=body.comment,
-            request_id=idempotency_key,
-            deps=deps,
+            request, rating=body.rating, comment=body.comment, deps=deps
         )
         return FollowUpAccepted(event_id=event.event_id)
 
     @router.post("/{number}/information", status_code=202, responses=_FOLLOW_UP_ERRORS)
-    async def answer_a_question(
-        number: str,
-        body: Information,
-        access_code: AccessCode = None,
-        contact: Contact = None,
-        idempotency_key: IdempotencyKey = None,
-    ) -> FollowUpAccepted:
+    async def answer_a_question(request: ReporterRequest, body: Information) -> FollowUpAccepted:
         """Answer the handler's request for information; the deadlines run again."""
         event = await followups.provide_information(
-            number=number,
-            access_code=access_code,
-            contact=contact,
-            answer=body.answer,
-            evidence=body.evidence,
-            request_id=idempotency_key,
-            deps=deps,
+            request, answer=body.answer, evidence=body.evidence, deps=deps
         )
         return FollowUpAccepted(event_id=event.event_id)
 
     @router.post("/{number}/appeal", status_code=202, responses=_FOLLOW_UP_ERRORS)
-    async def appeal_the_decision(
-        number: str,
-        body: Appeal,
-        access_code: AccessCode = None,
-        contact: Contact = None,
-        idempotency_key: IdempotencyKey = None,
-    ) -> FollowUpAccepted:
+    async def appeal_the_decision(request: ReporterRequest, body: Appeal) -> FollowUpAccepted:
         """Appeal within 6 months of the decision; a different handler reviews it."""
         event = await followups.appeal(
-            number=number,
-            access_code=access_code,
-            contact=contact,
-            reasons=body.reasons,
-            evidence=body.evidence,
-            request_id=idempotency_key,
-            deps=deps,
+            request, reasons=body.reasons, evidence=body.evidence, deps=deps
         )
         return FollowUpAccepted(event_id=event.event_id)
 

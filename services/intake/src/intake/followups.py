@@ -7,6 +7,7 @@ cannot be taken — then it goes to assignment on `complaints.feedback.v1`.
 
 import hmac
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -37,14 +38,23 @@ class ProofRequired(DomainError):
     status_code = 401
 
 
-async def _reporters_complaint(
-    *, number: str, access_code: str | None, contact: str | None, deps: IntakeDeps
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ReporterRequest:
+    """Which complaint, the proof of being its reporter, and the client's key for retries."""
+
+    number: str
+    access_code: str | None = None
+    contact: str | None = None
+    request_id: str | None = None
+
+
+async def _reporters_complaint(request: ReporterRequest, deps: IntakeDeps) -> dict[str, Any]:
     """The same answer for an unknown number and a wrong proof, so numbers can't be probed."""
-    if not access_code and not contact:
+    code, contact = request.access_code, request.contact
+    if not code and not contact:
         raise ProofRequired("prove you are the reporter: X-Access-Code or X-Reporter-Contact")
-    record = await deps.submissions.find_by_number(number.strip().upper())
-    if record is None or record.get("erased") or not _proves(record, access_code, contact, deps):
+    record = await deps.submissions.find_by_number(request.number.strip().upper())
+    if record is None or record.get("erased") or not _proves(record, code, contact, deps):
         raise NotFound("no complaint matches that number and proof")
     return record
 
@@ -68,7 +78,7 @@ async def _publish(
     record: dict[str, Any],
     event_class: type[E],
     *,
-    request_id: str | None,
+    request: ReporterRequest,
     deps: IntakeDeps,
     **payload: Any,
 ) -> E:
@@ -79,7 +89,7 @@ async def _publish(
         trace_id=record["trace_id"],
         occurred_at=deps.clock(),
         # A client retrying with the same Idempotency-Key repeats the same event id.
-        discriminator=request_id or uuid.uuid4().hex,
+        discriminator=request.request_id or uuid.uuid4().hex,
         number=record["number"],
         **payload,
     )
@@ -88,44 +98,34 @@ async def _publish(
 
 
 async def give_feedback(
+    request: ReporterRequest,
     *,
-    number: str,
-    access_code: str | None,
-    contact: str | None,
     rating: int,
     comment: str | None,
-    request_id: str | None,
     deps: IntakeDeps,
 ) -> FeedbackGiven:
-    record = await _reporters_complaint(
-        number=number, access_code=access_code, contact=contact, deps=deps
-    )
+    record = await _reporters_complaint(request, deps)
     if record.get("decided_at") is None:
         raise NotNow("there is no answer to rate yet")
     return await _publish(
-        record, FeedbackGiven, request_id=request_id, deps=deps, rating=rating, comment=comment
+        record, FeedbackGiven, request=request, deps=deps, rating=rating, comment=comment
     )
 
 
 async def provide_information(
+    request: ReporterRequest,
     *,
-    number: str,
-    access_code: str | None,
-    contact: str | None,
     answer: str,
     evidence: list[EvidenceReference],
-    request_id: str | None,
     deps: IntakeDeps,
 ) -> InformationProvided:
-    record = await _reporters_complaint(
-        number=number, access_code=access_code, contact=contact, deps=deps
-    )
+    record = await _reporters_complaint(request, deps)
     if record.get("information_requested_at") is None:
         raise NotNow("no information was asked for")
     provided = await _publish(
         record,
         InformationProvided,
-        request_id=request_id,
+        request=request,
         deps=deps,
         answer=answer,
         evidence=tuple(evidence),
@@ -135,18 +135,13 @@ async def provide_information(
 
 
 async def appeal(
+    request: ReporterRequest,
     *,
-    number: str,
-    access_code: str | None,
-    contact: str | None,
     reasons: str,
     evidence: list[EvidenceReference],
-    request_id: str | None,
     deps: IntakeDeps,
 ) -> AppealFiled:
-    record = await _reporters_complaint(
-        number=number, access_code=access_code, contact=contact, deps=deps
-    )
+    record = await _reporters_complaint(request, deps)
     decided_at = record.get("decided_at")
     if decided_at is None:
         raise NotNow("there is no decision to appeal yet")
@@ -155,7 +150,7 @@ async def appeal(
     return await _publish(
         record,
         AppealFiled,
-        request_id=request_id,
+        request=request,
         deps=deps,
         reasons=reasons,
         evidence=tuple(evidence),

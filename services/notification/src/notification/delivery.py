@@ -155,16 +155,13 @@ async def deliver(notice: Notice, *, deps: DeliveryDeps) -> None:
         await _sent(notice, channel=channel, address=address, receipt=receipt, deps=deps)
         return
     assert failure is not None
-    await deps.deliveries.record(
-        notification_id=notification_id,
-        complaint_id=notice.trigger.complaint_id,
-        kind=notice.kind,
-        role=notice.recipient.role,
+    await _record(
+        notice,
         channel=routes[-1][0],
-        recipient=None,
         status="failed" if isinstance(failure, PermanentFailure) else "gave_up",
         at=deps.clock(),
         reason=failure.reason,
+        deps=deps,
     )
 
 
@@ -191,18 +188,15 @@ async def _send_with_retries(
 async def _sent(
     notice: Notice, *, channel: ContactChannel, address: str, receipt: Receipt, deps: DeliveryDeps
 ) -> None:
-    notification_id = str(notice.notification_id)
     now = deps.clock()
-    await deps.deliveries.record(
-        notification_id=notification_id,
-        complaint_id=notice.trigger.complaint_id,
-        kind=notice.kind,
-        role=notice.recipient.role,
+    await _record(
+        notice,
         channel=channel,
         recipient=address,
         status="sent",
         at=now,
         segments=receipt.segments if channel == "sms" else None,
+        deps=deps,
     )
     await deps.publish_sent(_sent_event(notice, channel=channel, now=now))
     deps.metrics.sent.labels(channel=channel, kind=notice.kind).inc()
@@ -212,7 +206,10 @@ async def _sent(
         (now - notice.trigger.occurred_at).total_seconds()
     )
     log.info(
-        "notification sent", notification_id=notification_id, kind=notice.kind, channel=channel
+        "notification sent",
+        notification_id=str(notice.notification_id),
+        kind=notice.kind,
+        channel=channel,
     )
 
 
@@ -278,14 +275,32 @@ async def _give_up(
     """Nothing was sent and nothing will be: no address, or the recipient's limit is reached."""
     failure = PermanentFailure(reason)
     await _channel_failed(notice, channel=channel, failure=failure, deps=deps)
+    await _record(
+        notice, channel=channel, status="failed", at=deps.clock(), reason=reason, deps=deps
+    )
+
+
+async def _record(
+    notice: Notice,
+    *,
+    channel: ContactChannel | None,
+    status: str,
+    at: datetime,
+    deps: DeliveryDeps,
+    recipient: str | None = None,
+    reason: str | None = None,
+    segments: int | None = None,
+) -> None:
+    """The notification's final outcome in the delivery log."""
     await deps.deliveries.record(
         notification_id=str(notice.notification_id),
         complaint_id=notice.trigger.complaint_id,
         kind=notice.kind,
         role=notice.recipient.role,
         channel=channel,
-        recipient=None,
-        status="failed",
-        at=deps.clock(),
+        recipient=recipient,
+        status=status,
+        at=at,
         reason=reason,
+        segments=segments,
     )
