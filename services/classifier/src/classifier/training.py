@@ -34,10 +34,7 @@ from classifier.taxonomy import LABELS
 from classifier.text import Normaliser
 from shared.submission import Channel, ReportedObjectType
 
-FAMILY = "char-ngram-logreg"
-# An n-gram must occur in five complaints: rarer ones are mostly names and typos; dropping them
-# halves the model's size and costs no cross-validated accuracy.
-MIN_DF = 5
+FAMILY = "char-word-logreg"
 C_GRID = (30.0, 100.0, 300.0)
 # A channel hint adds this to its subcategory's log-odds (e^1.5 ≈ 4.5x): it decides a vague
 # report ("look at this") but cannot outvote text that clearly says something else. Reporters
@@ -71,7 +68,7 @@ def _signals(texts: list[str], examples: list[dataset.Example]) -> sparse.csr_ma
 
 
 def _fit(texts: list[str], examples: list[dataset.Example], c: float, harm_c: float | None = None):
-    vectorizer = text_model.make_vectorizer(min_df=MIN_DF)
+    vectorizer = text_model.make_vectorizer()
     features = sparse.hstack(
         [vectorizer.fit_transform(texts), _signals(texts, examples)], format="csr"
     )
@@ -185,8 +182,8 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
     vectorizer, classifier, harm_model = _fit(texts, examples, c, harm_c)
     order = [list(classifier.classes_).index(label) for label in LABELS]
     settings = {
-        "vectorizer": text_model.VECTORIZER,
-        "min_df": MIN_DF,
+        "views": text_model.VIEWS,
+        **text_model.SHARED,
         "C": c,
         "harm_C": harm_c,
         "lexicon": LEXICON.names,
@@ -211,7 +208,10 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
         "hint_bonus": HINT_BONUS,
         "harm_threshold": round(threshold, 4),
         "harm_bias": float(harm_model.intercept_[0]),
-        "vocabulary": vectorizer.get_feature_names_out().tolist(),
+        "vocabulary": {
+            name: view.get_feature_names_out().tolist()
+            for name, view in vectorizer.transformer_list
+        },
     }
     # float16 keeps the artifact small; the rounding is far below what moves a decision.
     text_model.save(
@@ -221,10 +221,13 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
             "weights": classifier.coef_[order].T.astype(np.float16),
             "bias": classifier.intercept_[order].astype(np.float32),
             "harm_weights": harm_model.coef_[0].astype(np.float16),
-            "idf": vectorizer.idf_.astype(np.float32),
+            **{
+                f"idf_{name}": view.idf_.astype(np.float32)
+                for name, view in vectorizer.transformer_list
+            },
         },
     )
-    print(f"wrote {meta['version']} ({len(meta['vocabulary'])} features) to {out}")
+    print(f"wrote {meta['version']} ({len(classifier.coef_[0])} features) to {out}")
     return meta
 
 
