@@ -1,7 +1,12 @@
 import numpy as np
 import pytest
 
-from classifier.classification import Classifier, ComplaintText, flagged_by_harm_model
+from classifier.classification import (
+    HARM_BEYOND_LABEL,
+    Classifier,
+    ComplaintText,
+    flagged_by_harm_model,
+)
 from classifier.safety import SafetyMatch
 
 
@@ -120,14 +125,15 @@ def test_an_explicit_safety_phrase_outweighs_an_unsure_model(classifier):
 
 
 def test_the_harm_model_alone_makes_p1_only_what_can_be_about_harm():
-    threshold = 0.05
-    assert flagged_by_harm_model("self_harm", 0.95, 0.06, threshold)
-    assert not flagged_by_harm_model("self_harm", 0.95, 0.04, threshold)
+    threshold = 0.01
+    assert flagged_by_harm_model("self_harm", 0.95, 0.02, threshold)
+    assert not flagged_by_harm_model("self_harm", 0.95, 0.005, threshold)
     # A clear ban appeal is no emergency because its words sound urgent...
-    assert not flagged_by_harm_model("banned_appeal", 0.95, 0.3, threshold)
-    # ...but an unsure reading, or a confident harm model, is.
-    assert flagged_by_harm_model("banned_appeal", 0.3, 0.3, threshold)
-    assert flagged_by_harm_model("bug", 0.95, 0.6, threshold)
+    below = HARM_BEYOND_LABEL / 2
+    assert not flagged_by_harm_model("banned_appeal", 0.95, below, threshold)
+    # ...but an unsure reading, or a harm model that rates it high enough despite the label, is.
+    assert flagged_by_harm_model("banned_appeal", 0.3, below, threshold)
+    assert flagged_by_harm_model("bug", 0.95, HARM_BEYOND_LABEL, threshold)
 
 
 @pytest.mark.parametrize(

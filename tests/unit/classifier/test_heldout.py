@@ -25,10 +25,6 @@ def test_the_report_covers_every_trained_language(report, classifier):
     assert len(report.by_language) >= 8
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met yet: the honest held-out numbers are below target (see make evaluate)",
-)
 def test_held_out_targets_hold(report):
     assert report.overall.category_accuracy >= TARGETS["category_accuracy"]
     assert report.overall.p1_recall >= TARGETS["p1_recall"]
@@ -37,6 +33,6 @@ def test_held_out_targets_hold(report):
 
 
 def test_no_regression_below_the_measured_numbers(report):
-    """Floors just under what the committed model measures, so a worse model fails here."""
-    assert report.overall.category_accuracy >= 0.85
-    assert report.overall.p1_recall >= 0.95
+    """Floors just under what the committed model measures beyond the targets."""
+    assert report.overall.subcategory_macro_f1 >= 0.88
+    assert report.overall.wrongly_rejected == 0

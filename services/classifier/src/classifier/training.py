@@ -22,8 +22,8 @@ from sklearn.utils.parallel import Parallel, delayed
 from classifier import dataset
 from classifier import model as text_model
 from classifier.classification import (
-    CONFIDENT_HARM,
     DEFAULT_REVIEW_THRESHOLD,
+    HARM_BEYOND_LABEL,
     HARM_SUBCATEGORIES,
     flagged_by_harm_model,
 )
@@ -124,18 +124,18 @@ def _harm_threshold(
     """The highest threshold at which the model catches enough of what the rules miss.
 
     The model flags only complaints it may flag (`flagged_by_harm_model`): those about harm,
-    those the label model is unsure of, or any when it is confident itself. P1 complaints outside
-    these are misses at every threshold.
+    those the label model is unsure of, or any it rates at least `HARM_BEYOND_LABEL`. P1
+    complaints outside these are misses at every threshold.
     """
     eligible = (
         np.isin(predicted, list(HARM_SUBCATEGORIES))
-        | (harm >= CONFIDENT_HARM)
+        | (harm >= HARM_BEYOND_LABEL)
         | (confidence < DEFAULT_REVIEW_THRESHOLD)
     )
     catchable = np.sort(harm[p1 & ~rules & eligible])
     never = int((p1 & ~rules & ~eligible).sum())
     allowed_misses = max(0, int(p1.sum() * (1 - HARM_RECALL)) - never)
-    return float(min(CONFIDENT_HARM, catchable[min(allowed_misses, len(catchable) - 1)]))
+    return float(min(HARM_BEYOND_LABEL, catchable[min(allowed_misses, len(catchable) - 1)]))
 
 
 def train(*, data: Path, out: Path) -> dict[str, object]:
@@ -183,11 +183,14 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
     order = [list(classifier.classes_).index(label) for label in LABELS]
     settings = {
         "views": text_model.VIEWS,
+        "weights": text_model.WEIGHTS,
         **text_model.SHARED,
         "C": c,
         "harm_C": harm_c,
         "lexicon": LEXICON.names,
         "hint_bonus": HINT_BONUS,
+        # The threshold below is chosen for this gate.
+        "harm_beyond_label": HARM_BEYOND_LABEL,
     }
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
     # The cue words shape the features too: a changed lexicon is a new model.
