@@ -112,11 +112,13 @@ class TextModel:
         self.vectorizer = vectorizer
         # sklearn's own analyzers and vocabularies; see `featurise` for why not its transform().
         views, weight = vectorizer.transformer_list, vectorizer.transformer_weights
-        self._views = [
-            (view.build_analyzer(), view.vocabulary_, view.idf_, weight[name])
-            for name, view in views
-        ]
         n_grams = [feature for _, view in views for feature in view.get_feature_names_out()]
+        # Each view's columns follow the previous views' columns.
+        offsets = np.cumsum([0, *(len(view.vocabulary_) for _, view in views)])
+        self._views = [
+            (view.build_analyzer(), view.vocabulary_, view.idf_, weight[name], offset)
+            for (name, view), offset in zip(views, offsets[:-1], strict=True)
+        ]
         self.lexicon = Lexicon()
         self._signals = {name: i + len(n_grams) for i, name in enumerate(signals)}
         # float64 like the features, so no product converts on every call; C order, so the
@@ -144,8 +146,7 @@ class TextModel:
 
     def _featurise(self, text: str, channel: str | None, kind: str | None) -> Features:
         columns, values = [], []
-        offset = 0
-        for analyse, vocabulary, idf, weight in self._views:
+        for analyse, vocabulary, idf, weight, offset in self._views:
             counts = Counter(map(vocabulary.get, analyse(text), repeat(-1)))
             counts.pop(-1, None)  # n-grams outside the vocabulary
             view_columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
@@ -154,7 +155,6 @@ class TextModel:
             norm = np.sqrt(tfidf @ tfidf)
             columns.append(view_columns + offset)
             values.append(tfidf * (weight / norm) if norm else tfidf)
-            offset += len(vocabulary)
         signals = [
             self._signals[name]
             for name in extra_features(self.lexicon, text, channel, kind)
@@ -202,14 +202,13 @@ def save(model_dir: Path, *, meta: dict[str, Any], arrays: dict[str, np.ndarray]
 
 def load(model_dir: Path = BUNDLED) -> TextModel:
     meta = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))
+    vectorizer = make_vectorizer(meta["vocabulary"])
     with np.load(model_dir / "weights.npz", allow_pickle=False) as arrays:
         weights = arrays["weights"].astype(np.float32)
         bias = arrays["bias"].astype(np.float32)
         harm_weights = arrays["harm_weights"].astype(np.float32)
-        idf = {name: arrays[f"idf_{name}"].astype(np.float64) for name in VIEWS}
-    vectorizer = make_vectorizer(meta["vocabulary"])
-    for name, view in vectorizer.transformer_list:
-        view.idf_ = idf[name]
+        for name, view in vectorizer.transformer_list:
+            view.idf_ = arrays[f"idf_{name}"].astype(np.float64)
     return TextModel(
         version=meta["version"],
         labels=tuple(meta["labels"]),

@@ -230,7 +230,8 @@ def train(*, data: Path, out: Path) -> dict[str, object]:
             },
         },
     )
-    print(f"wrote {meta['version']} ({len(classifier.coef_[0])} features) to {out}")
+    n_grams = sum(map(len, meta["vocabulary"].values()))
+    print(f"wrote {meta['version']} ({n_grams} n-grams and words) to {out}")
     return meta
 
 
